@@ -1,0 +1,50 @@
+"""Personas shared by every test module: a patient, another patient and an uninvited clinician."""
+
+import pytest
+
+from tests.factories import AreaFactory, ClinicianFactory, EntryFactory, UserFactory
+
+
+@pytest.fixture
+def patient(db):
+    return UserFactory(full_name="Pat Patient", email="pat@example.com")
+
+
+@pytest.fixture
+def other_patient(db):
+    return UserFactory(full_name="Olga Other", email="olga@example.com")
+
+
+@pytest.fixture
+def clinician(db):
+    """A clinician nobody has invited: must see nothing of any patient."""
+    return ClinicianFactory(full_name="Dr Uninvited", email="dr.uninvited@example.com")
+
+
+@pytest.fixture
+def area(patient):
+    return AreaFactory(patient=patient, name="Lump under left scar", site="scar_left")
+
+
+@pytest.fixture
+def entry(area):
+    return EntryFactory(area=area, signs=["new_lump"], change="new", size_mm=6)
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def patient_client(client, patient):
+    return client_for(client, patient)
+
+
+@pytest.fixture
+def stranger_clients(db, other_patient, clinician):
+    """Logged-in clients for everyone who must get a 404 on the patient's data."""
+    from django.test import Client
+
+    return {"other patient": client_for(Client(), other_patient),
+            "uninvited clinician": client_for(Client(), clinician)}

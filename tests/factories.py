@@ -1,0 +1,56 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from tracker.models import Entry, Profile, User, WatchedArea
+
+PASSWORD = "a-long-test-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class ClinicianFactory(UserFactory):
+    is_clinician = True
+    clinician_role = User.ClinicianRole.BREAST_CARE_NURSE
+    organisation = "Test Hospital"
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Profile
+
+    user = factory.SubFactory(UserFactory)
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WatchedArea
+
+    patient = factory.SubFactory(UserFactory)
+    site = "scar_left"
+    name = factory.Sequence(lambda n: f"Spot {n}")
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entry
+
+    area = factory.SubFactory(AreaFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    signs = factory.LazyFunction(list)
+    change = "same"
+    created_by = factory.SelfAttribute("area.patient")

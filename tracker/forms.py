@@ -1,0 +1,167 @@
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tracker.models import MAX_NOTES, MAX_SCORE, MAX_SIZE_MM, Entry, Profile, User, WatchedArea
+from tracker.vocabulary import History, Sign
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def reject_future(value):
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(_("This date is in the future. Please pick today or earlier."))
+    return value
+
+
+class SignUpForm(UserCreationForm):
+    class Meta:
+        model = User
+        fields = ("full_name", "email")
+        help_texts = {
+            "full_name": _("Shown to the care team members you invite."),
+            "email": _("You log in with this. We send password reset links here."),
+        }
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("An account with this email already exists. Try logging in instead.")
+            )
+        return email
+
+
+class ProfileForm(forms.ModelForm):
+    history = forms.MultipleChoiceField(
+        label=_("Your treatment and cancer type"),
+        choices=History.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Tick what applies, if you know. Some types of cancer and treatment make some skin "
+            "changes more worth a quick check, so the app uses this to decide how soon to suggest "
+            "a visit."
+        ),
+    )
+
+    class Meta:
+        model = Profile
+        fields = ("history", "care_team_phone", "last_appointment", "next_appointment")
+        labels = {
+            "care_team_phone": _("Your care team's phone number"),
+            "last_appointment": _("Date of your last appointment"),
+            "next_appointment": _("Date of your next appointment"),
+        }
+        help_texts = {
+            "care_team_phone": _(
+                "We show this number next to anything that needs a call, so you don't have to "
+                "look for it."
+            ),
+            "last_appointment": _("Your visit summary starts from this date."),
+            "next_appointment": _("We remind you what to bring up at this visit."),
+        }
+        widgets = {"last_appointment": DateInput(), "next_appointment": DateInput()}
+
+    def clean_care_team_phone(self):
+        phone = self.cleaned_data["care_team_phone"].strip()
+        allowed = set("0123456789+()-. ")
+        if phone and (not set(phone) <= allowed or sum(c.isdigit() for c in phone) < 3):
+            raise forms.ValidationError(
+                _("Please type only the phone number: digits, spaces, +, - and brackets.")
+            )
+        return phone
+
+
+class AreaForm(forms.ModelForm):
+    class Meta:
+        model = WatchedArea
+        fields = ("site", "name", "first_noticed", "notes")
+        help_texts = {
+            "name": _('A few words so you know which spot this is, like "lump under left scar".'),
+            "first_noticed": _("Leave it empty if you are not sure."),
+        }
+        widgets = {
+            "first_noticed": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NOTES}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_noticed"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_first_noticed(self):
+        return reject_future(self.cleaned_data["first_noticed"])
+
+
+class EntryForm(forms.ModelForm):
+    signs = forms.MultipleChoiceField(
+        label=_("What do you see or feel?"),
+        choices=Sign.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick all that apply. Leave all empty if you see no change today."),
+    )
+
+    class Meta:
+        model = Entry
+        fields = (
+            "date",
+            "signs",
+            "change",
+            "size_mm",
+            "pain",
+            "itch",
+            "treatment",
+            "treatment_since",
+            "notes",
+        )
+        labels = {
+            "pain": _("Pain, from 0 (none) to 10 (worst)"),
+            "itch": _("Itch, from 0 (none) to 10 (worst)"),
+        }
+        help_texts = {
+            "size_mm": _("Measure the longest part with a ruler, if you can. 10 mm is 1 cm."),
+            "treatment_since": _("When you started it, if you are using something."),
+            "notes": _("Anything else you want to remember or tell your care team."),
+        }
+        widgets = {
+            "date": DateInput(),
+            "treatment_since": DateInput(),
+            "size_mm": forms.NumberInput(attrs={"min": 0, "max": MAX_SIZE_MM, "inputmode": "numeric"}),
+            "pain": forms.NumberInput(attrs={"min": 0, "max": MAX_SCORE, "inputmode": "numeric"}),
+            "itch": forms.NumberInput(attrs={"min": 0, "max": MAX_SCORE, "inputmode": "numeric"}),
+            "notes": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NOTES}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate().isoformat()
+        for name in ("date", "treatment_since"):
+            self.fields[name].widget.attrs["max"] = today
+        self.fields["change"].required = False
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
+
+    def clean_date(self):
+        return reject_future(self.cleaned_data["date"])
+
+    def clean_treatment_since(self):
+        return reject_future(self.cleaned_data["treatment_since"])
+
+    def clean(self):
+        cleaned = super().clean()
+        since, day = cleaned.get("treatment_since"), cleaned.get("date")
+        if cleaned.get("treatment") == "none":
+            cleaned["treatment_since"] = None
+        elif since and day and since > day:
+            self.add_error(
+                "treatment_since", _("The treatment start should be on or before the entry date.")
+            )
+        return cleaned

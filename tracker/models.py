@@ -1,0 +1,189 @@
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tracker.vocabulary import Change, History, Sign, Site, Treatment
+
+MAX_SIZE_MM = 300
+MAX_SCORE = 10
+MAX_NOTES = 2000
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, email):
+        # People type their address with any capitals; one address is one account.
+        return self.get(email__iexact=email)
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    class ClinicianRole(models.TextChoices):
+        ONCOLOGIST = "oncologist", _("Oncologist")
+        DERMATOLOGIST = "dermatologist", _("Dermatologist")
+        BREAST_CARE_NURSE = "breast_care_nurse", _("Breast-care nurse")
+        OTHER = "other", _("Other clinician")
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("your name"), max_length=150)
+    # Set by an administrator only: a patient cannot make themselves a clinician.
+    is_clinician = models.BooleanField(_("clinician"), default=False)
+    clinician_role = models.CharField(
+        _("clinical role"), max_length=32, choices=ClinicianRole.choices, blank=True
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    # A list of History codes (tracker.vocabulary.History).
+    history = models.JSONField(default=list, blank=True)
+    care_team_phone = models.CharField(max_length=40, blank=True)
+    last_appointment = models.DateField(null=True, blank=True)
+    next_appointment = models.DateField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    @property
+    def history_labels(self):
+        return [History(code).label for code in self.history if code in History.values]
+
+
+class WatchedAreaQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(patient=user)
+
+    def open(self):
+        return self.filter(resolved_at__isnull=True)
+
+
+class WatchedArea(models.Model):
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    patient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="areas")
+    site = models.CharField(_("body area"), max_length=32, choices=Site.choices)
+    name = models.CharField(_("short name"), max_length=80)
+    first_noticed = models.DateField(_("when you first noticed it"), null=True, blank=True)
+    notes = models.TextField(_("notes"), max_length=MAX_NOTES, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = WatchedAreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["resolved_at", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_resolved(self):
+        return self.resolved_at is not None
+
+
+class EntryQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(area__patient=user)
+
+    def newest_first(self):
+        return self.order_by("-date", "-created_at")
+
+
+class Entry(models.Model):
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    area = models.ForeignKey(WatchedArea, on_delete=models.CASCADE, related_name="entries")
+    date = models.DateField(_("date"))
+    # A list of Sign codes (tracker.vocabulary.Sign).
+    signs = models.JSONField(_("what you see or feel"), default=list, blank=True)
+    change = models.CharField(
+        _("change since last time"), max_length=16, choices=Change.choices, blank=True
+    )
+    size_mm = models.PositiveSmallIntegerField(
+        _("longest size in mm"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_SIZE_MM)],
+    )
+    pain = models.PositiveSmallIntegerField(
+        _("pain"), default=0, validators=[MaxValueValidator(MAX_SCORE)]
+    )
+    itch = models.PositiveSmallIntegerField(
+        _("itch"), default=0, validators=[MaxValueValidator(MAX_SCORE)]
+    )
+    treatment = models.CharField(
+        _("treatment in use"), max_length=16, choices=Treatment.choices, default=Treatment.NONE
+    )
+    treatment_since = models.DateField(_("treatment started on"), null=True, blank=True)
+    notes = models.TextField(_("notes"), max_length=MAX_NOTES, blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        verbose_name_plural = "entries"
+        indexes = [
+            # The timelines: an area's entries newest first, and "latest entry" per area.
+            models.Index(fields=["area", "-date"], name="entry_area_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(size_mm__isnull=True) | Q(size_mm__lte=MAX_SIZE_MM),
+                name="entry_size_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain__lte=MAX_SCORE) & Q(itch__lte=MAX_SCORE),
+                name="entry_scores_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.area} on {self.date}"
+
+    @property
+    def sign_labels(self):
+        return [Sign(code).label for code in self.signs if code in Sign.values]

@@ -1,0 +1,60 @@
+"""The patient log's business logic, in plain functions the views call."""
+
+from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
+
+from tracker.models import Entry, Profile
+
+
+def profile_for(user):
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def areas_with_latest_entry(areas):
+    """Annotate each area with its latest entry's date and change, and how many entries it has."""
+    latest = Entry.objects.filter(area=OuterRef("pk")).order_by("-date", "-created_at")
+    return areas.annotate(
+        latest_date=Subquery(latest.values("date")[:1]),
+        latest_change=Subquery(latest.values("change")[:1]),
+        entry_count=Count("entries"),
+    )
+
+
+def create_area(*, patient, form):
+    area = form.save(commit=False)
+    area.patient = patient
+    area.save()
+    return area
+
+
+def set_area_resolved(*, area, resolved):
+    area.resolved_at = timezone.now() if resolved else None
+    area.save(update_fields=["resolved_at"])
+    return area
+
+
+@transaction.atomic
+def save_entry(*, form, area=None, author=None):
+    """Save a new entry (area and author given) or an edited one."""
+    entry = form.save(commit=False)
+    if area is not None:
+        entry.area = area
+        entry.created_by = author
+    entry.save()
+    return entry
+
+
+def delete_entry(*, entry):
+    entry.delete()
+
+
+def delete_area(*, area):
+    area.delete()
+
+
+def timeline(entries):
+    """Entries newest first, with what the timeline shows loaded in a fixed number of queries."""
+    return entries.select_related("area").newest_first()
+

@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tracker import views
+
+
+tracker_patterns = [
+    path("", views.home, name="home"),
+    path("profile/", views.profile, name="profile"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("areas/new/", views.area_create, name="area_create"),
+    path("areas/<uuid:code>/", views.area_detail, name="area_detail"),
+    path("areas/<uuid:code>/edit/", views.area_edit, name="area_edit"),
+    path("areas/<uuid:code>/resolve/", views.area_resolve, name="area_resolve"),
+    path("areas/<uuid:code>/delete/", views.area_delete, name="area_delete"),
+    path("areas/<uuid:code>/entries/new/", views.entry_create, name="entry_create"),
+    path("entries/<uuid:code>/", views.entry_saved, name="entry_saved"),
+    path("entries/<uuid:code>/edit/", views.entry_edit, name="entry_edit"),
+    path("entries/<uuid:code>/delete/", views.entry_delete, name="entry_delete"),
+]
+
+urlpatterns = [
+    path("", include((tracker_patterns, "tracker"))),
+    path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("learn/", include("education.urls")),
+    path("admin/", admin.site.urls),
+]

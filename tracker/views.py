@@ -1,0 +1,149 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tracker import services
+from tracker.access import areas_for, entries_for, get_area_for_user, get_entry_for_user
+from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
+
+TIMELINE_PAGE_SIZE = 50
+
+
+def _page(request, entries):
+    return Paginator(entries, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("tracker:home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        services.profile_for(user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome. Your account is ready."))
+        return redirect("tracker:profile")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@require_GET
+def home(request):
+    areas = services.areas_with_latest_entry(areas_for(request.user))
+    return render(
+        request,
+        "tracker/home.html",
+        {"areas": areas, "profile": services.profile_for(request.user)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=services.profile_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("tracker:home")
+    return render(request, "tracker/profile.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def area_create(request):
+    form = AreaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        area = services.create_area(patient=request.user, form=form)
+        messages.success(request, _("Area added. You can log your first check now."))
+        return redirect("tracker:entry_create", code=area.code)
+    return render(request, "tracker/area_form.html", {"form": form})
+
+
+@require_GET
+def area_detail(request, code):
+    area = get_area_for_user(request.user, code)
+    entries = services.timeline(area.entries.all())
+    return render(request, "tracker/area_detail.html", {"area": area, "page": _page(request, entries)})
+
+
+@require_http_methods(["GET", "POST"])
+def area_edit(request, code):
+    area = get_area_for_user(request.user, code, write=True)
+    form = AreaForm(request.POST or None, instance=area)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your changes are saved."))
+        return redirect("tracker:area_detail", code=area.code)
+    return render(request, "tracker/area_form.html", {"form": form, "area": area})
+
+
+@require_POST
+def area_resolve(request, code):
+    area = get_area_for_user(request.user, code, write=True)
+    resolved = request.POST.get("resolved") == "1"
+    services.set_area_resolved(area=area, resolved=resolved)
+    if resolved:
+        messages.success(request, _("Marked as resolved. You can reopen it at any time."))
+    else:
+        messages.success(request, _("Reopened. It is back on your list."))
+    return redirect("tracker:area_detail", code=area.code)
+
+
+@require_http_methods(["GET", "POST"])
+def area_delete(request, code):
+    area = get_area_for_user(request.user, code, write=True)
+    if request.method == "POST":
+        services.delete_area(area=area)
+        messages.success(request, _("The area and all its entries are deleted."))
+        return redirect("tracker:home")
+    return render(request, "tracker/area_confirm_delete.html", {"area": area})
+
+
+@require_http_methods(["GET", "POST"])
+def entry_create(request, code):
+    area = get_area_for_user(request.user, code, write=True)
+    form = EntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        entry = services.save_entry(form=form, area=area, author=request.user)
+        messages.success(request, _("Your check is saved."))
+        return redirect("tracker:entry_saved", code=entry.code)
+    return render(request, "tracker/entry_form.html", {"form": form, "area": area})
+
+
+@require_GET
+def entry_saved(request, code):
+    entry = get_entry_for_user(request.user, code)
+    return render(request, "tracker/entry_saved.html", {"entry": entry, "area": entry.area})
+
+
+@require_http_methods(["GET", "POST"])
+def entry_edit(request, code):
+    entry = get_entry_for_user(request.user, code, write=True)
+    form = EntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        services.save_entry(form=form)
+        messages.success(request, _("Your changes are saved."))
+        return redirect("tracker:entry_saved", code=entry.code)
+    return render(
+        request, "tracker/entry_form.html", {"form": form, "area": entry.area, "entry": entry}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def entry_delete(request, code):
+    entry = get_entry_for_user(request.user, code, write=True)
+    if request.method == "POST":
+        area = entry.area
+        services.delete_entry(entry=entry)
+        messages.success(request, _("The entry is deleted."))
+        return redirect("tracker:area_detail", code=area.code)
+    return render(request, "tracker/entry_confirm_delete.html", {"entry": entry})
+
+
+@require_GET
+def timeline(request):
+    entries = services.timeline(entries_for(request.user))
+    return render(request, "tracker/timeline.html", {"page": _page(request, entries)})
