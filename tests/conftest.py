@@ -46,5 +46,7 @@ def stranger_clients(db, other_patient, clinician):
     """Logged-in clients for everyone who must get a 404 on the patient's data."""
     from django.test import Client
 
-    return {"other patient": client_for(Client(), other_patient),
-            "uninvited clinician": client_for(Client(), clinician)}
+    return {
+        "other patient": client_for(Client(), other_patient),
+        "uninvited clinician": client_for(Client(), clinician),
+    }

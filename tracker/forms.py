@@ -134,7 +134,9 @@ class EntryForm(forms.ModelForm):
         widgets = {
             "date": DateInput(),
             "treatment_since": DateInput(),
-            "size_mm": forms.NumberInput(attrs={"min": 0, "max": MAX_SIZE_MM, "inputmode": "numeric"}),
+            "size_mm": forms.NumberInput(
+                attrs={"min": 0, "max": MAX_SIZE_MM, "inputmode": "numeric"}
+            ),
             "pain": forms.NumberInput(attrs={"min": 0, "max": MAX_SCORE, "inputmode": "numeric"}),
             "itch": forms.NumberInput(attrs={"min": 0, "max": MAX_SCORE, "inputmode": "numeric"}),
             "notes": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NOTES}),

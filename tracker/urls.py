@@ -3,7 +3,6 @@ from django.urls import include, path
 
 from tracker import views
 
-
 tracker_patterns = [
     path("", views.home, name="home"),
     path("profile/", views.profile, name="profile"),

@@ -66,7 +66,9 @@ def area_create(request):
 def area_detail(request, code):
     area = get_area_for_user(request.user, code)
     entries = services.timeline(area.entries.all())
-    return render(request, "tracker/area_detail.html", {"area": area, "page": _page(request, entries)})
+    return render(
+        request, "tracker/area_detail.html", {"area": area, "page": _page(request, entries)}
+    )
 
 
 @require_http_methods(["GET", "POST"])
