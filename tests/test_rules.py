@@ -1,0 +1,420 @@
+"""Boundary tests of monitoring.rules: plain functions, no database."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from monitoring import rules
+from monitoring.rules import (
+    CATALOGUE,
+    NEXT_VISIT,
+    SOON,
+    URGENT,
+    Observation,
+    Thresholds,
+    evaluate,
+    evaluate_entry,
+    evaluate_time,
+)
+from monitoring.wording import render_reason
+
+START = date(2026, 3, 2)
+
+
+def obs(day=0, area="a1", site="neck", **fields):
+    fields.setdefault("signs", frozenset())
+    return Observation(area=area, site=site, date=START + timedelta(days=day), **fields)
+
+
+def run(entries, *, today=None, history=(), others=(), thresholds=rules.DEFAULTS):
+    today = today or max(e.date for e in entries)
+    found = evaluate(
+        area_history=entries,
+        other_areas=others,
+        history=frozenset(history),
+        today=today,
+        thresholds=thresholds,
+    )
+    for finding in found:  # every finding is JSON-ready and renders
+        json.dumps(finding.facts)
+        json.dumps(finding.as_json())
+    return found
+
+
+def codes(found, entry=None):
+    return {f.rule for f in found if entry is None or f.entry_key == entry.key}
+
+
+def only(found, rule):
+    [finding] = [f for f in found if f.rule == rule]
+    return finding
+
+
+# --- any sign (floor) -------------------------------------------------------------------------
+
+
+def test_no_signs_raises_nothing():
+    assert run([obs(0, change="same"), obs(30, change="same")]) == []
+
+
+def test_any_sign_is_next_visit():
+    finding = only(run([obs(0, signs={"firm"})]), "any_sign")
+    assert finding.urgency == NEXT_VISIT
+    assert finding.warning_sign == "firm"
+    assert finding.reason.startswith("On 2 March 2026 you logged a firm or hard spot on your neck.")
+
+
+def test_any_sign_is_a_floor_not_a_duplicate():
+    assert codes(run([obs(0, signs={"new_lump", "firm"})])) == {"new_lump"}
+
+
+def test_any_sign_on_every_entry_with_signs():
+    entries = [obs(0, signs={"firm"}), obs(7, signs={"firm"})]
+    found = run(entries)
+    assert codes(found, entries[0]) == codes(found, entries[1]) == {"any_sign"}
+
+
+# --- new lump ---------------------------------------------------------------------------------
+
+
+def test_new_lump_soon_and_says_same_side():
+    found = run([obs(0, site="scar_left", signs={"new_lump"})], history={"mastectomy_left"})
+    finding = only(found, "new_lump")
+    assert finding.urgency == SOON
+    assert finding.facts["same_side_as_cancer"] is True
+    assert "same side as your first breast cancer" in finding.reason
+
+
+@pytest.mark.parametrize(
+    ("site", "history"),
+    [("scar_right", {"mastectomy_left"}), ("neck", {"lumpectomy_left"}), ("scar_left", set())],
+)
+def test_new_lump_other_side_or_site_no_side_sentence(site, history):
+    finding = only(run([obs(0, site=site, signs={"new_lump"})], history=history), "new_lump")
+    assert "same side" not in finding.reason
+
+
+def test_new_lump_only_when_not_in_previous_entry():
+    lump = {"new_lump"}
+    entries = [obs(0, signs=lump), obs(7, signs=lump), obs(14), obs(20, signs=lump)]
+    found = run(entries)
+    assert "new_lump" in codes(found, entries[0])
+    assert codes(found, entries[1]) == {"any_sign"}
+    assert "new_lump" in codes(found, entries[3])  # back after an entry without it
+
+
+# --- growth -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "flagged"),
+    [
+        (20, 21, False),  # +1 mm, 5 %
+        (20, 22, True),  # +2 mm
+        (6.1, 8.1, True),  # +2 mm, with float rounding
+        (5, 5.95, False),  # 19 %, under 1 mm
+        (5, 6, True),  # 20 %
+    ],
+)
+def test_growth_boundaries(before, after, flagged):
+    entries = [obs(0, size_mm=before), obs(7, size_mm=after)]
+    assert ("growth" in codes(run(entries), entries[1])) is flagged
+
+
+def test_growth_against_first_measurement_quotes_it():
+    entries = [obs(0, size_mm=6), obs(14, size_mm=7), obs(28, size_mm=8)]
+    finding = only(run(entries), "growth")
+    assert finding.entry_key == entries[2].key
+    assert finding.urgency == SOON
+    assert finding.reason.startswith("The size went from 6 mm on 2 March 2026 to 8 mm on 30 March")
+
+
+def test_growth_against_previous_measurement():
+    entries = [obs(0, size_mm=10), obs(7, size_mm=8), obs(14, size_mm=10)]
+    assert "growth" in codes(run(entries), entries[2])  # 8 -> 10: +2 mm, +25 %
+
+
+def test_growth_when_patient_says_larger():
+    finding = only(run([obs(0, change="larger")]), "growth")
+    assert "you said it looked bigger" in finding.reason
+
+
+def test_growth_threshold_from_configuration():
+    entries = [obs(0, size_mm=20), obs(7, size_mm=22)]
+    relaxed = Thresholds.from_mapping({"growth_mm": 3, "growth_percent": 50})
+    assert "growth" not in codes(run(entries, thresholds=relaxed))
+
+
+# --- sores, infection, unusual forms, colour ----------------------------------------------------
+
+
+@pytest.mark.parametrize("sign", ["open_sore", "bleeding", "weeping"])
+def test_new_sore_soon(sign):
+    finding = only(run([obs(0, signs={sign})]), "new_sore")
+    assert (finding.urgency, finding.warning_sign) == (SOON, sign)
+
+
+def test_sore_already_in_previous_entry_is_not_new():
+    entries = [obs(0, signs={"open_sore"}), obs(7, signs={"open_sore"})]
+    assert "new_sore" not in codes(run(entries), entries[1])
+
+
+@pytest.mark.parametrize("sign", ["red_patch", "warm", "swelling"])
+def test_skin_sign_with_fever_is_urgent(sign):
+    finding = only(run([obs(0, signs={sign, "fever"})]), "possible_infection")
+    assert finding.urgency == URGENT
+    assert "Contact your care team today." in finding.reason
+
+
+def test_repeated_infection_signs_stay_urgent():
+    entries = [obs(0, signs={"red_patch", "fever"}), obs(1, signs={"red_patch", "fever"})]
+    assert "possible_infection" in codes(run(entries), entries[1])
+
+
+@pytest.mark.parametrize("signs", [{"red_patch"}, {"fever"}])
+def test_redness_or_fever_alone_is_not_urgent(signs):
+    assert codes(run([obs(0, signs=signs)])) == {"any_sign"}
+
+
+@pytest.mark.parametrize("sign", ["thickened", "spider_veins", "band_along_nerve", "dimpled"])
+def test_unusual_forms_soon(sign):
+    finding = only(run([obs(0, signs={sign})]), "unusual_form")
+    assert (finding.urgency, finding.warning_sign) == (SOON, sign)
+
+
+def test_colour_change_against_previous_entry():
+    entries = [obs(0, signs={"raised_patch"}), obs(7, signs={"raised_patch", "discoloured"})]
+    finding = only(run(entries), "colour_change")
+    assert finding.entry_key == entries[1].key
+    assert "Your entry on 2 March 2026 did not show one." in finding.reason
+
+
+def test_colour_in_first_entry_or_unchanged_is_not_a_change():
+    entries = [obs(0, signs={"discoloured"}), obs(7, signs={"discoloured"})]
+    assert "colour_change" not in codes(run(entries))
+
+
+# --- pain and itch ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("score", "flagged"), [(6, False), (7, True)])
+@pytest.mark.parametrize("kind", ["pain", "itch"])
+def test_symptom_score_boundary(kind, score, flagged):
+    assert ("pain_or_itch" in codes(run([obs(0, **{kind: score})]))) is flagged
+
+
+@pytest.mark.parametrize(("rise", "flagged"), [(2, False), (3, True)])
+def test_pain_rise_boundary(rise, flagged):
+    entries = [obs(0, pain=1), obs(7, pain=None), obs(14, pain=1 + rise)]
+    found = run(entries)
+    assert ("pain_or_itch" in codes(found)) is flagged
+    if flagged:
+        assert (
+            "Your pain went from 1 on 2 March 2026 to 4 on 16 March 2026."
+            in only(found, "pain_or_itch").reason
+        )
+
+
+def test_pain_is_next_visit():
+    assert only(run([obs(0, pain=7)]), "pain_or_itch").urgency == NEXT_VISIT
+
+
+# --- several areas ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("gap", "flagged"), [(30, True), (31, False)])
+def test_two_areas_within_window(gap, flagged):
+    other = obs(0, area="a2", site="scalp", signs={"firm"})
+    entry = obs(gap, signs={"raised_patch"})
+    found = run([entry], others=[other])
+    assert ("several_areas" in codes(found)) is flagged
+    if flagged:
+        assert "and on your scalp on 2 March 2026" in only(found, "several_areas").reason
+
+
+def test_same_area_twice_is_not_several_areas():
+    entries = [obs(0, signs={"firm"}), obs(5, signs={"firm", "raised_patch"})]
+    assert "several_areas" not in codes(run(entries))
+
+
+def test_other_area_without_new_signs_does_not_count():
+    others = [obs(-5, area="a2", signs={"firm"}), obs(0, area="a2", signs={"firm"})]
+    assert "several_areas" not in codes(run([obs(40, signs={"firm"})], others=others))
+
+
+def test_several_areas_count_from_configuration():
+    others = [obs(0, area="a2", signs={"firm"})]
+    three = Thresholds.from_mapping({"several_areas_count": 3})
+    assert "several_areas" not in codes(
+        run([obs(1, signs={"firm"})], others=others, thresholds=three)
+    )
+    others.append(obs(0, area="a3", signs={"firm"}))
+    assert "several_areas" in codes(run([obs(1, signs={"firm"})], others=others, thresholds=three))
+
+
+# --- time rules ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("days", "flagged"), [(6, False), (7, True)])
+def test_antibiotics_boundary(days, flagged):
+    entry = obs(
+        0, signs={"red_patch"}, change="same", treatment="antibiotics", treatment_since=START
+    )
+    found = run([entry], today=START + timedelta(days=days))
+    assert ("antibiotics_not_better" in codes(found)) is flagged
+    if flagged:
+        assert only(found, "antibiotics_not_better").urgency == SOON
+
+
+def test_antibiotics_start_from_entries_when_no_date_given():
+    entries = [
+        obs(0, signs={"red_patch"}, treatment="none"),
+        obs(2, signs={"red_patch"}, treatment="antibiotics"),
+        obs(5, signs={"red_patch"}, change="same", treatment="antibiotics"),
+    ]
+    assert "antibiotics_not_better" not in codes(run(entries, today=START + timedelta(days=8)))
+    found = run(entries, today=START + timedelta(days=9))
+    finding = only(found, "antibiotics_not_better")
+    assert finding.entry_key == entries[2].key
+    assert finding.facts["since_date"] == "2026-03-04"
+
+
+@pytest.mark.parametrize("change", ["smaller", "gone"])
+def test_antibiotics_working_raises_nothing_timed(change):
+    entry = obs(
+        0, signs={"red_patch"}, change=change, treatment="antibiotics", treatment_since=START
+    )
+    assert "antibiotics_not_better" not in codes(run([entry], today=START + timedelta(days=20)))
+
+
+@pytest.mark.parametrize(("days", "flagged"), [(13, False), (14, True)])
+def test_cream_boundary(days, flagged):
+    entry = obs(0, signs={"red_patch"}, change="same", treatment="cream", treatment_since=START)
+    found = run([entry], today=START + timedelta(days=days))
+    assert ("cream_not_better" in codes(found)) is flagged
+
+
+@pytest.mark.parametrize("change", ["smaller", "gone"])
+def test_cream_working_raises_nothing_timed(change):
+    entry = obs(0, signs={"red_patch"}, change=change, treatment="cream", treatment_since=START)
+    assert "cream_not_better" not in codes(run([entry], today=START + timedelta(days=30)))
+
+
+@pytest.mark.parametrize(("days", "flagged"), [(27, False), (28, True)])
+def test_persistence_boundary(days, flagged):
+    entries = [obs(0, signs={"firm"}), obs(20, signs={"firm"}, change="same")]
+    found = run(entries, today=START + timedelta(days=days))
+    assert ("persistent_change" in codes(found)) is flagged
+    if flagged:
+        finding = only(found, "persistent_change")
+        assert finding.entry_key == entries[1].key
+        assert "You first logged this change on 2 March 2026." in finding.reason
+
+
+def test_persistence_counts_from_after_a_clear_entry():
+    entries = [obs(0, signs={"firm"}), obs(10), obs(20, signs={"firm"})]
+    assert "persistent_change" not in codes(run(entries, today=START + timedelta(days=47)))
+    assert "persistent_change" in codes(run(entries, today=START + timedelta(days=48)))
+
+
+def test_gone_without_signs_stops_time_rules():
+    entries = [
+        obs(0, signs={"red_patch"}, treatment="cream", treatment_since=START),
+        obs(10, change="gone", treatment="cream", treatment_since=START),
+    ]
+    assert evaluate_time(area_history=entries, today=START + timedelta(days=90)) == []
+
+
+def test_gone_with_signs_does_not_stop_time_rules():
+    entries = [obs(0, signs={"firm"}), obs(10, signs={"firm"}, change="gone")]
+    found = evaluate_time(area_history=entries, today=START + timedelta(days=28))
+    assert codes(found) == {"persistent_change"}
+
+
+def test_time_rules_ignore_entries_after_today():
+    entries = [obs(0, signs={"firm"}), obs(40, change="gone")]
+    found = evaluate_time(area_history=entries, today=START + timedelta(days=30))
+    assert codes(found) == {"persistent_change"}
+
+
+# --- history raises next-visit findings ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("history", "urgency"),
+    [({"inflammatory"}, SOON), ({"triple_negative"}, SOON), ({"her2_positive"}, NEXT_VISIT)],
+)
+def test_history_raises_next_visit(history, urgency):
+    found = run([obs(0, signs={"firm"}, pain=8)], history=history)
+    assert {f.urgency for f in found} == {urgency}
+    if urgency == SOON:
+        assert all(f.facts["raised_from"] == NEXT_VISIT for f in found)
+        assert "Because of your history of" in found[0].reason
+
+
+def test_history_leaves_urgent_urgent():
+    found = run([obs(0, signs={"red_patch", "fever"})], history={"inflammatory"})
+    assert [f.urgency for f in found] == [URGENT]
+
+
+# --- API, configuration, catalogue, wording -----------------------------------------------------
+
+
+def test_evaluate_entry_matches_evaluate_for_latest_entry():
+    entries = [obs(0, size_mm=6, signs={"firm"}), obs(28, size_mm=9, signs={"firm"}, pain=8)]
+    today = entries[1].date
+    whole = [
+        f for f in evaluate(area_history=entries, today=today) if f.entry_key == entries[1].key
+    ]
+    one = evaluate_entry(entry=entries[1], area_history=entries, today=today)
+    assert one == whole
+    assert [f.urgency for f in one] == sorted(
+        (f.urgency for f in one), key=lambda u: -rules.URGENCY_RANK[u]
+    )
+
+
+def test_thresholds_from_mapping_rejects_bad_config():
+    with pytest.raises(ValueError, match="unknown monitoring threshold 'growth'"):
+        Thresholds.from_mapping({"growth": 2})
+    with pytest.raises(ValueError, match="antibiotics_days"):
+        Thresholds.from_mapping({"antibiotics_days": 2.5})
+    with pytest.raises(ValueError, match="cream_days"):
+        Thresholds.from_mapping({"cream_days": True})
+    with pytest.raises(ValueError, match="escalating_history"):
+        Thresholds.from_mapping({"escalating_history": ["lobular", "nope"]})
+    assert Thresholds.from_mapping(None) == rules.DEFAULTS
+
+
+def test_catalogue_is_complete_and_well_formed():
+    assert len({rule.code for rule in CATALOGUE}) == len(CATALOGUE)
+    for rule in CATALOGUE:
+        assert rule.version >= 1
+        assert rule.urgency in rules.URGENCY_RANK
+        assert rule.source
+        assert rule.warning_sign is None or rule.warning_sign in rules.SIGNS
+        assert "{" not in rule.describe()
+        for name in rule.thresholds:
+            assert hasattr(rules.DEFAULTS, name)
+    assert "7 days" in rules.RULES["antibiotics_not_better"].describe()
+    longer = Thresholds.from_mapping({"antibiotics_days": 10})
+    assert "10 days" in rules.RULES["antibiotics_not_better"].describe(longer)
+
+
+def test_reason_is_translated_through_the_given_functions():
+    finding = only(run([obs(0, signs={"firm"})]), "any_sign")
+    catalog = {"your neck": "YOUR NECK", "a firm or hard spot": "A FIRM SPOT"}
+    shown = render_reason(
+        finding, gettext=lambda s: catalog.get(s, s), format_date=lambda d: d.isoformat()
+    )
+    assert shown.startswith("On 2026-03-02 you logged A FIRM SPOT on YOUR NECK.")
+
+
+def test_codes_match_the_shared_vocabulary():
+    from tracker import vocabulary
+
+    assert tuple(vocabulary.Sign.values) == rules.SIGNS
+    assert tuple(vocabulary.Site.values) == rules.SITES
+    assert tuple(vocabulary.Change.values) == rules.CHANGES
+    assert tuple(vocabulary.History.values) == rules.HISTORY
+    assert tuple(vocabulary.Treatment.values) == rules.TREATMENTS
