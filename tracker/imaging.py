@@ -160,7 +160,7 @@ def _read_limited(stream: BinaryIO | bytes, *, max_bytes: int) -> bytes:
     if not data:
         raise PhotoRejected("empty")
     if len(data) > max_bytes:
-        raise PhotoRejected("too_large", max_mb=max_bytes // (1024 * 1024))
+        raise PhotoRejected("too_large", max_mb=f"{max_bytes / (1024 * 1024):g}")
     return data
 
 
@@ -180,10 +180,10 @@ def _decode(data: bytes, *, max_pixels: int) -> tuple[Image.Image, str, datetime
     except PhotoRejected:
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise PhotoRejected("too_many_pixels", max_mp=max_pixels // 1_000_000) from None
+        raise PhotoRejected("too_many_pixels", max_mp=f"{max_pixels / 1_000_000:g}") from None
     except Image.UnidentifiedImageError:
         raise PhotoRejected("not_image") from None
-    except Exception:  # noqa: BLE001 - any decoder failure is a damaged upload, never a 500
+    except Exception:  # any decoder failure is a damaged upload, never a 500
         raise PhotoRejected("corrupt") from None
     return im, source_format, taken_at
 
@@ -202,7 +202,7 @@ def _check_frames(im: Image.Image, *, max_pixels: int) -> None:
             total += im.width * im.height
         im.seek(primary)
     if total > max_pixels:
-        raise PhotoRejected("too_many_pixels", max_mp=max_pixels // 1_000_000)
+        raise PhotoRejected("too_many_pixels", max_mp=f"{max_pixels / 1_000_000:g}")
 
 
 def _taken_at(im: Image.Image) -> datetime | None:
