@@ -16,6 +16,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.com")
     full_name = factory.Sequence(lambda n: f"Person {n}")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    profile = factory.RelatedFactory("tests.factories.ProfileFactory", factory_related_name="user")
 
     @factory.post_generation
     def save_password(obj, create, extracted, **kwargs):

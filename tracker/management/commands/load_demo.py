@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from tracker import demo
+
+
+class Command(BaseCommand):
+    help = "Create the demo patient and clinician with six months of entries (idempotent)."
+
+    def handle(self, *args, **options):
+        accounts = demo.load_demo(today=timezone.localdate())
+        verb = "Created" if accounts.created else "Found"
+        self.stdout.write(self.style.SUCCESS(f"{verb} the demo accounts. Log in with:"))
+        self.stdout.write(f"  patient:   {demo.PATIENT_EMAIL}  password: {demo.PATIENT_PASSWORD}")
+        self.stdout.write(
+            f"  clinician: {demo.CLINICIAN_EMAIL}  password: {demo.CLINICIAN_PASSWORD}"
+        )
