@@ -1,12 +1,14 @@
-from django.contrib.auth.decorators import login_not_required
 from django.urls import path
-from django.views.generic import RedirectView
+
+from education import views
 
 app_name = "education"
 urlpatterns = [
-    path(
-        "signs/code/<str:code>/",
-        login_not_required(RedirectView.as_view(url="/learn/")),
-        name="sign_by_code",
-    ),
+    path("", views.index, name="index"),
+    path("signs/<slug:slug>/", views.sign_detail, name="sign"),
+    # Used by the entry form and the rules: a shared sign code opens its page.
+    path("signs/code/<str:code>/", views.sign_by_code, name="sign_by_code"),
+    path("guides/<slug:slug>/", views.guide_detail, name="guide"),
+    path("faq/", views.faq, name="faq"),
+    path("search/", views.search, name="search"),
 ]
