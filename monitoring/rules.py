@@ -723,7 +723,7 @@ def _growth(entry, state, history, thresholds):
             "On {date} you said it looked bigger than before. A change that grows should be "
             "checked soon."
         )
-    return _make("growth", entry, [text], facts)
+    return _make("growth", entry, [text], facts, warning_sign=_first_sign(entry))
 
 
 def _new_sore(entry, state, history, thresholds):

@@ -167,17 +167,9 @@ def _observation(item: object, where: str, n: int) -> Observation:
     area = item.get("area")
     if not isinstance(area, str) or not area.strip():
         raise ScenarioError(f"{where}.area: required, a non-empty string")
-    site = item.get("site")
-    if site not in rules.SITES:
-        raise ScenarioError(f"{where}.site: required, one of {', '.join(rules.SITES)}")
-    change = item.get("change")
-    if change is not None and change not in rules.CHANGES:
-        raise ScenarioError(f"{where}.change: unknown {change!r}, use one of {rules.CHANGES}")
-    treatment = item.get("treatment") or "none"
-    if treatment not in rules.TREATMENTS:
-        raise ScenarioError(
-            f"{where}.treatment: unknown {treatment!r}, use one of {rules.TREATMENTS}"
-        )
+    site = _code(item.get("site"), rules.SITES, f"{where}.site", "site", required=True)
+    change = _code(item.get("change"), rules.CHANGES, f"{where}.change", "change")
+    treatment = _code(item.get("treatment"), rules.TREATMENTS, f"{where}.treatment", "treatment")
     entry_date = _date(item, "date", f"{where}.date", required=True)
     since = _date(item, "treatment_since", f"{where}.treatment_since", required=False)
     if since is not None and since > entry_date:
@@ -191,7 +183,7 @@ def _observation(item: object, where: str, n: int) -> Observation:
         size_mm=_number(item.get("size_mm"), f"{where}.size_mm", 0, 1000),
         pain=_score(item.get("pain"), f"{where}.pain"),
         itch=_score(item.get("itch"), f"{where}.itch"),
-        treatment=treatment,
+        treatment=treatment or "none",
         treatment_since=since,
         key=f"{area}#{n}",
     )
@@ -221,6 +213,15 @@ def _date(data: Mapping, key: str, where: str, *, required: bool) -> date | None
         except ValueError:
             pass
     raise ScenarioError(f"{where}: bad date {value!r}, expected YYYY-MM-DD")
+
+
+def _code(value: object, known: tuple[str, ...], where: str, what: str, *, required=False):
+    if value is None and not required:
+        return None
+    if value not in known:
+        problem = "required" if value is None else f"unknown {what} code {value!r}"
+        raise ScenarioError(f"{where}: {problem}, use one of {', '.join(known)}")
+    return value
 
 
 def _codes(value: object, known: tuple[str, ...], where: str, what: str) -> list[str]:
