@@ -17,6 +17,34 @@ Translation. Rules stay pure, so a finding does not hold translated text. It hol
 ``gettext`` and ``date_format`` to show the reason in the reader's language. `Finding.reason` is the
 English rendering (used by the scenario harness and stored alongside the facts).
 
+Precise definitions the rules share:
+- Entries of an area are ordered by date, then by the order given (the logging order).
+- A sign is *newly present* in an entry when the area's previous entry did not have it (an area's
+  first entry has all its signs newly present). `new_lump`, `new_sore`, `unusual_form` and
+  `colour_change` fire on newly present signs only; a sign that stays is covered by `any_sign`,
+  `persistent_change` and the flag raised when it first appeared (it stays open until reviewed).
+- `colour_change`: `discoloured` is in the entry and not in the area's previous entry, and there
+  is a previous entry (a colour already there at the first entry is a sign, not a change).
+- `growth`: the entry's size against the first measured entry of the area and against the
+  previous measured one; +`growth_mm` or +`growth_percent` against either, or change "larger".
+- `several_areas`: the entry shows *new signs* (signs not in its area's previous entry, or all its
+  signs when its change is "new") and at least `several_areas_count - 1` other areas have an entry
+  with new signs dated in the `several_areas_window_days` days up to and including its date.
+- `any_sign` is a floor: it fires for an entry with signs only when none of the area's own entry
+  rules (all but `several_areas`) found anything about that entry.
+- Time rules look at the area's latest entry on or before `today` and attach to it:
+  `antibiotics_not_better` (treatment antibiotics, redness, heat or swelling, change not
+  "smaller"/"gone", `today - start >= antibiotics_days`), `cream_not_better` (treatment cream,
+  change not "smaller"/"gone", `today - start >= cream_days`) and `persistent_change` (signs in
+  the latest entry and every entry back to the first of the run of entries with signs,
+  `today - first >= persistence_days`). The start of a treatment is the entry's
+  `treatment_since`, or else the first of the latest entries that all logged that treatment.
+  With no newer entry the rules assume nothing changed: they never assume it got better.
+- `pain_or_itch`: pain or itch of `symptom_score` or more, or pain up by `pain_rise` or more
+  against the latest earlier entry of the area that recorded a pain score.
+- `history_raises`: a history code in `escalating_history` turns every next-visit finding into
+  soon (the finding keeps its rule code; its facts say `raised_from`).
+
 No finding is never an all-clear: the rules only see what the patient typed, not the photos.
 """
 
@@ -199,6 +227,8 @@ class Observation:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "signs", frozenset(self.signs))
+        if self.size_mm is not None:  # a Decimal from the database would not mix with floats
+            object.__setattr__(self, "size_mm", float(self.size_mm))
         if not self.key:
             object.__setattr__(self, "key", f"{self.area}:{self.date.isoformat()}")
 
@@ -250,7 +280,7 @@ class Rule:
 
     code: str
     version: int
-    urgency: str
+    urgency: str | None  # None for a modifier that raises no finding of its own
     kind: str
     warning_sign: str | None  # education page (sign code); None: the sign that was logged
     trigger: str  # plain words, `{threshold}` slots filled by `describe`
@@ -414,8 +444,8 @@ CATALOGUE: tuple[Rule, ...] = (
         MODIFIER,
         None,
         _(
-            "A history of inflammatory or triple-negative breast cancer raises every "
-            "next-visit finding to soon."
+            "A history of inflammatory or triple-negative breast cancer (the codes set here: "
+            "{escalating_history}) raises every next-visit finding to soon."
         ),
         "Patterns of Spread and Anatomical Sites of Involvement; Histological Subtypes and "
         "Their Implications",
@@ -424,7 +454,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "gone_stops_time_rules",
         1,
-        NEXT_VISIT,
+        None,
         MODIFIER,
         None,
         _(

@@ -374,6 +374,13 @@ def test_evaluate_entry_matches_evaluate_for_latest_entry():
     )
 
 
+def test_sizes_from_the_database_may_be_decimals():
+    from decimal import Decimal
+
+    entries = [obs(0, size_mm=Decimal("5.0")), obs(7, size_mm=Decimal("6.0"))]
+    assert codes(run(entries)) == {"growth"}
+
+
 def test_thresholds_from_mapping_rejects_bad_config():
     with pytest.raises(ValueError, match="unknown monitoring threshold 'growth'"):
         Thresholds.from_mapping({"growth": 2})
@@ -390,7 +397,7 @@ def test_catalogue_is_complete_and_well_formed():
     assert len({rule.code for rule in CATALOGUE}) == len(CATALOGUE)
     for rule in CATALOGUE:
         assert rule.version >= 1
-        assert rule.urgency in rules.URGENCY_RANK
+        assert rule.urgency in rules.URGENCY_RANK or (rule.kind, rule.urgency) == ("modifier", None)
         assert rule.source
         assert rule.warning_sign is None or rule.warning_sign in rules.SIGNS
         assert "{" not in rule.describe()
