@@ -34,7 +34,8 @@ def sign_detail(request, slug):
 @login_not_required
 @require_safe
 def sign_by_code(request, code):
-    page = sign_page_for_code(code)
+    # A sign code of the shared vocabulary; a page slug such as "growth" works too.
+    page = sign_page_for_code(code) or SignPage.objects.filter(slug=code).first()
     if page is None:
         raise Http404("No page for this sign code.")
     return redirect("education:sign", slug=page.slug)

@@ -113,6 +113,11 @@ def test_every_shared_sign_code_resolves_to_its_page(client, content, code):
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_growth_page_opens_by_its_slug_too(client, content):
+    response = client.get(sign_page_url("growth"))
+    assert response["Location"] == reverse("education:sign", args=["growth"])
+
+
 def test_unknown_sign_code_is_404(client, content):
     assert client.get(sign_page_url("not_a_sign")).status_code == 404
 
