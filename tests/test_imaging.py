@@ -187,6 +187,14 @@ def test_pillow_bomb_warning_is_an_error_even_with_a_generous_limit(decode_spy):
     assert decode_spy == []
 
 
+def test_jpeg_declaring_a_huge_size_is_refused_before_decoding(decode_spy):
+    data = bytearray(encode(Image.new("RGB", (16, 16))))
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5 : sof + 9] = struct.pack(">HH", 20_000, 20_000)  # height, width: 400 MP
+    assert refused(bytes(data), max_pixels=10**9) == "too_many_pixels"
+    assert decode_spy == []
+
+
 def test_image_over_the_pixel_limit_is_refused_before_decoding(decode_spy):
     data = encode(Image.new("RGB", (100, 60)))
     assert refused(data, max_pixels=5_000) == "too_many_pixels"
