@@ -23,5 +23,6 @@ urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("learn/", include("education.urls")),
+    path("", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
