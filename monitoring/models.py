@@ -138,3 +138,7 @@ class _Wording:
     def __init__(self, templates, facts):
         self.templates = templates
         self.facts = {k: v for k, v in facts.items() if k != "templates"}
+
+
+# Care-team sharing and the access log live in their own module (issue 7).
+from monitoring.sharing import AccessLogEntry, CareGrant, Invitation  # noqa: E402, F401
