@@ -5,6 +5,8 @@ when an edit means its rule no longer holds it is *withdrawn* (kept, with the re
 *reviews* it (the care-team issue fills the review fields). Deleting the entry deletes its flags.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -46,6 +48,7 @@ class Flag(models.Model):
         TESTS_ARRANGED = "tests_arranged", _("Tests arranged")
         OTHER = "other", _("Other")
 
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # used in URLs
     patient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags"
     )
