@@ -3,27 +3,152 @@
 Every view that reads or writes patient data fetches its object through these helpers, on its first
 line. They look the object up by its public code in a queryset already narrowed to what the user
 may see, so anyone else gets a 404 and learns nothing.
+
+Who may do what:
+- the patient reads and changes everything they logged;
+- someone the patient shared their record with (an active, not revoked, care grant) reads it:
+  clinicians and caregivers alike;
+- a caregiver whom the patient allowed to log entries adds entries, and edits the ones they added;
+- nobody else, and clinicians never change what a patient logged.
+
+The `get_*_for_user` helpers take the request: when the reader is not the patient they send
+`patient_data_accessed` (monitoring writes the access log), and when a logged-in user is refused
+they send it with allowed=False. Nothing is cached: a revoked grant stops working on the very next
+request. tracker never imports monitoring; the grants are reached through their related name
+`care_grants` (monitoring.sharing.CareGrant).
 """
 
-from django.shortcuts import get_object_or_404
+from django.db.models import Exists, OuterRef, Q
+from django.dispatch import Signal
+from django.http import Http404
 
-from tracker.models import Entry, WatchedArea
+from tracker.models import Entry, User, WatchedArea
+
+# Sent with: request, patient_ids (list; None where a refused code matched nothing), what (a short
+# code such as "area", "entry", "photo", "timeline"), object_code (UUID or None), allowed (bool).
+patient_data_accessed = Signal()
+
+CLINICIAN = "clinician"
+CAREGIVER = "caregiver"
 
 
-def areas_for(user, *, write=False):
-    """Watched areas `user` may read (or, with write=True, change)."""
-    return WatchedArea.objects.owned_by(user)
+def _shared(user, patient_ref, **grant):
+    """True where the patient at `patient_ref` has an active grant to `user` (with `grant` terms).
+
+    One filter() call, so every term applies to the same grant row.
+    """
+    terms = {f"care_grants__{name}": value for name, value in grant.items()}
+    return Exists(
+        User.objects.filter(
+            pk=OuterRef(patient_ref),
+            care_grants__member=user,
+            care_grants__revoked_at__isnull=True,
+            **terms,
+        )
+    )
+
+
+def patients_for(user, *, role=None):
+    """Patients who shared their record with `user` (optionally only in one role)."""
+    if not user.is_authenticated:
+        return User.objects.none()
+    terms = {"care_grants__role": role} if role else {}
+    # At most one active grant per (patient, member) (a named constraint), so no duplicates.
+    return User.objects.filter(
+        care_grants__member=user, care_grants__revoked_at__isnull=True, **terms
+    )
+
+
+def areas_for(user, *, write=False, add_entries=False):
+    """Watched areas `user` may read; with add_entries=True, log entries in; with write=True,
+    change or delete (the patient only)."""
+    if not user.is_authenticated:
+        return WatchedArea.objects.none()
+    if write:
+        return WatchedArea.objects.owned_by(user)
+    if add_entries:
+        shared = _shared(user, "patient", role=CAREGIVER, caregiver_can_log=True)
+    else:
+        shared = _shared(user, "patient")
+    return WatchedArea.objects.filter(Q(patient=user) | shared)
 
 
 def entries_for(user, *, write=False):
-    return Entry.objects.owned_by(user)
+    """Entries `user` may read; with write=True, edit or delete: the patient, or a caregiver who
+    may still log entries, for the entries they added themselves."""
+    if not user.is_authenticated:
+        return Entry.objects.none()
+    if write:
+        mine = Q(created_by=user) & _shared(
+            user, "area__patient", role=CAREGIVER, caregiver_can_log=True
+        )
+        return Entry.objects.filter(Q(area__patient=user) | mine)
+    return Entry.objects.filter(Q(area__patient=user) | _shared(user, "area__patient"))
 
 
-def get_area_for_user(user, code, *, write=False):
-    return get_object_or_404(areas_for(user, write=write).select_related("patient"), code=code)
+def _patient_id(obj, patient_path):
+    *relations, last = patient_path.split("__")
+    for name in relations:
+        obj = getattr(obj, name)
+    return obj.pk if last == "pk" else getattr(obj, f"{last}_id")
 
 
-def get_entry_for_user(user, code, *, write=False):
-    return get_object_or_404(
-        entries_for(user, write=write).select_related("area", "area__patient"), code=code
+def record_access(request, *, patient_ids, what, object_code=None, allowed=True):
+    """Tell the access log that request.user read (or was refused) these patients' data.
+
+    Called by `get_for_user` below; call it directly only for reads that are not one object fetched
+    by code (a list of patients). Reads by the patient themselves are not logged.
+    """
+    others = [pid for pid in patient_ids if pid != request.user.pk]
+    if others or not allowed:
+        patient_data_accessed.send(
+            sender=None,
+            request=request,
+            patient_ids=others if allowed else list(patient_ids),
+            what=what,
+            object_code=object_code,
+            allowed=allowed,
+        )
+
+
+def get_for_user(request, queryset, code, *, what, patient_path):
+    """Fetch the object with public `code` from `queryset` (already narrowed by one of the
+    `*_for` functions) or 404; log the read when it is someone else's data, and log refusals.
+
+    `patient_path` leads from the object to its patient ("patient", "area__patient", "pk").
+    The one mechanism behind every `get_*_for_user` helper, including photos and flags.
+    """
+    if not hasattr(request, "user"):
+        raise TypeError("Access helpers take the request, not the user.")
+    obj = queryset.filter(code=code).first()
+    if obj is None:
+        if request.user.is_authenticated:
+            owner = (
+                queryset.model._default_manager.filter(code=code)
+                .values_list(patient_path, flat=True)
+                .first()
+            )
+            record_access(request, patient_ids=[owner], what=what, object_code=code, allowed=False)
+        raise Http404
+    record_access(
+        request, patient_ids=[_patient_id(obj, patient_path)], what=what, object_code=code
     )
+    return obj
+
+
+def get_area_for_user(request, code, *, write=False, add_entries=False):
+    areas = areas_for(request.user, write=write, add_entries=add_entries)
+    return get_for_user(
+        request, areas.select_related("patient"), code, what="area", patient_path="patient"
+    )
+
+
+def get_entry_for_user(request, code, *, write=False):
+    entries = entries_for(request.user, write=write).select_related("area", "area__patient")
+    return get_for_user(request, entries, code, what="entry", patient_path="area__patient")
+
+
+def get_patient_for_user(request, code, *, role=None, what="timeline"):
+    """A patient who shared their record with request.user (by the patient's public code)."""
+    patients = patients_for(request.user, role=role).select_related("profile")
+    return get_for_user(request, patients, code, what=what, patient_path="pk")

@@ -34,7 +34,7 @@ def signup(request):
 
 @require_GET
 def home(request):
-    areas = services.areas_with_latest_entry(areas_for(request.user))
+    areas = services.areas_with_latest_entry(areas_for(request.user, write=True))
     return render(
         request,
         "tracker/home.html",
@@ -64,7 +64,7 @@ def area_create(request):
 
 @require_GET
 def area_detail(request, code):
-    area = get_area_for_user(request.user, code)
+    area = get_area_for_user(request, code)
     entries = services.timeline(area.entries.all())
     return render(
         request, "tracker/area_detail.html", {"area": area, "page": _page(request, entries)}
@@ -73,7 +73,7 @@ def area_detail(request, code):
 
 @require_http_methods(["GET", "POST"])
 def area_edit(request, code):
-    area = get_area_for_user(request.user, code, write=True)
+    area = get_area_for_user(request, code, write=True)
     form = AreaForm(request.POST or None, instance=area)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -84,7 +84,7 @@ def area_edit(request, code):
 
 @require_POST
 def area_resolve(request, code):
-    area = get_area_for_user(request.user, code, write=True)
+    area = get_area_for_user(request, code, write=True)
     resolved = request.POST.get("resolved") == "1"
     services.set_area_resolved(area=area, resolved=resolved)
     if resolved:
@@ -96,7 +96,7 @@ def area_resolve(request, code):
 
 @require_http_methods(["GET", "POST"])
 def area_delete(request, code):
-    area = get_area_for_user(request.user, code, write=True)
+    area = get_area_for_user(request, code, write=True)
     if request.method == "POST":
         services.delete_area(area=area)
         messages.success(request, _("The area and all its entries are deleted."))
@@ -106,7 +106,7 @@ def area_delete(request, code):
 
 @require_http_methods(["GET", "POST"])
 def entry_create(request, code):
-    area = get_area_for_user(request.user, code, write=True)
+    area = get_area_for_user(request, code, add_entries=True)
     form = EntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         entry = services.save_entry(form=form, area=area, author=request.user)
@@ -117,13 +117,13 @@ def entry_create(request, code):
 
 @require_GET
 def entry_saved(request, code):
-    entry = get_entry_for_user(request.user, code)
+    entry = get_entry_for_user(request, code)
     return render(request, "tracker/entry_saved.html", {"entry": entry, "area": entry.area})
 
 
 @require_http_methods(["GET", "POST"])
 def entry_edit(request, code):
-    entry = get_entry_for_user(request.user, code, write=True)
+    entry = get_entry_for_user(request, code, write=True)
     form = EntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
         services.save_entry(form=form)
@@ -136,7 +136,7 @@ def entry_edit(request, code):
 
 @require_http_methods(["GET", "POST"])
 def entry_delete(request, code):
-    entry = get_entry_for_user(request.user, code, write=True)
+    entry = get_entry_for_user(request, code, write=True)
     if request.method == "POST":
         area = entry.area
         services.delete_entry(entry=entry)
@@ -147,5 +147,5 @@ def entry_delete(request, code):
 
 @require_GET
 def timeline(request):
-    entries = services.timeline(entries_for(request.user))
+    entries = services.timeline(entries_for(request.user).filter(area__patient=request.user))
     return render(request, "tracker/timeline.html", {"page": _page(request, entries)})
