@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class MonitoringConfig(AppConfig):
     name = "monitoring"
     verbose_name = "Monitoring"
+
+    def ready(self):
+        from monitoring import checks, signals  # noqa: F401 - registers the system check
+
+        post_save.connect(
+            signals.entry_saved, sender="tracker.Entry", dispatch_uid="monitoring.entry_saved"
+        )
+        post_save.connect(
+            signals.profile_saved,
+            sender="tracker.Profile",
+            dispatch_uid="monitoring.profile_saved",
+        )
