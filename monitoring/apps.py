@@ -17,3 +17,10 @@ class MonitoringConfig(AppConfig):
             sender="tracker.Profile",
             dispatch_uid="monitoring.profile_saved",
         )
+
+        # Care team (issue 7): every read of a patient's data by someone else, and every refusal,
+        # is written to the access log; the sharing admin is registered.
+        from monitoring import access_log, sharing_admin  # noqa: F401
+        from tracker.access import patient_data_accessed
+
+        patient_data_accessed.connect(access_log.record, dispatch_uid="monitoring.access_log")
