@@ -4,6 +4,7 @@ With no variables set it refuses to start unless DEBUG is on; `make run` turns D
 local demo. Every variable is listed in the README.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -216,3 +217,10 @@ PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_MEGAPIXELS", 50) * 1_000_000
 # Django buffers the whole request before the view runs; allow a full entry of photos.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Monitoring rule thresholds: overrides of the defaults in monitoring/rules.py, as a JSON object in
+# the environment, e.g. MONITORING_THRESHOLDS='{"growth_mm": 3}'. README "Monitoring" lists them.
+try:
+    MONITORING_THRESHOLDS = json.loads(env("MONITORING_THRESHOLDS", "{}"))
+except ValueError:
+    raise ImproperlyConfigured("MONITORING_THRESHOLDS must be a JSON object.") from None
