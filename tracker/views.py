@@ -65,7 +65,7 @@ def area_create(request):
 @require_GET
 def area_detail(request, code):
     area = get_area_for_user(request, code)
-    entries = services.timeline(area.entries.all())
+    entries = services.timeline(area.entries.prefetch_related("flags"))
     return render(
         request, "tracker/area_detail.html", {"area": area, "page": _page(request, entries)}
     )
@@ -147,5 +147,7 @@ def entry_delete(request, code):
 
 @require_GET
 def timeline(request):
-    entries = services.timeline(entries_for(request.user).filter(area__patient=request.user))
+    entries = services.timeline(
+        entries_for(request.user).filter(area__patient=request.user).prefetch_related("flags")
+    )
     return render(request, "tracker/timeline.html", {"page": _page(request, entries)})

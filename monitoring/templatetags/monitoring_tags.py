@@ -1,0 +1,53 @@
+"""Flags in templates: the findings after saving an entry, and flags next to timeline entries.
+
+tracker's templates load this library; tracker's Python code never imports monitoring.
+"""
+
+import re
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from monitoring.models import Flag, Urgency
+
+register = template.Library()
+
+
+@register.inclusion_tag("monitoring/_entry_findings.html")
+def entry_findings(entry):
+    """The findings about `entry` (its open flags), highest urgency first, with what to do."""
+    flags = list(entry.flags.open().by_urgency())
+    patient = entry.area.patient
+    profile = getattr(patient, "profile", None)
+    return {
+        "entry": entry,
+        "flags": flags,
+        "urgent": [f for f in flags if f.urgency == Urgency.URGENT],
+        "phone": profile.care_team_phone if profile else "",
+    }
+
+
+@register.filter
+def open_flags(flags):
+    """The open ones among already loaded flags (the timelines prefetch `flags`)."""
+    return [flag for flag in flags if flag.state == Flag.State.OPEN]
+
+
+@register.filter
+def reason(flag):
+    """The flag's reason in the reader's language."""
+    return flag.reason_text(gettext=gettext, format_date=lambda day: date_format(day, "j F Y"))
+
+
+@register.filter
+def tel_href(phone):
+    """A phone number as a `tel:` URL: digits and a leading +, nothing else."""
+    phone = str(phone or "").strip()
+    digits = re.sub(r"\D", "", phone)
+    return f"tel:{'+' if phone.startswith('+') else ''}{digits}"
+
+
+@register.filter
+def urgency_label(code):
+    return Urgency(code).label if code in Urgency.values else ""
