@@ -132,6 +132,13 @@ def test_truncated_jpeg_is_refused_as_damaged():
     assert refused(data[: len(data) // 2]) == "corrupt"
 
 
+def test_truncated_jpeg_is_refused_even_after_weasyprint_allowed_truncation(monkeypatch):
+    # Importing weasyprint sets ImageFile.LOAD_TRUNCATED_IMAGES = True for the whole process.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    data = encode(noisy_photo())
+    assert refused(data[: len(data) // 2]) == "corrupt"
+
+
 def test_corrupt_bytes_after_a_valid_header_are_refused():
     data = bytearray(encode(noisy_photo(), "PNG"))
     data[200:400] = bytes(200)

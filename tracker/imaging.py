@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import BinaryIO
 
 import pillow_heif
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageOps
 
 pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
 
@@ -172,6 +172,9 @@ def _decode(data: bytes, *, max_pixels: int) -> tuple[Image.Image, str, datetime
             im = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
             source_format = "JPEG" if im.format == "MPO" else im.format
             _check_frames(im, max_pixels=max_pixels)
+            # A process-wide Pillow switch that other libraries flip on import (WeasyPrint sets
+            # it True): a truncated upload must be refused, never padded with grey.
+            ImageFile.LOAD_TRUNCATED_IMAGES = False
             im.load()
             taken_at = _taken_at(im)
             # Before anything is stripped; a wrong guess here would swap the
