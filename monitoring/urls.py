@@ -9,3 +9,8 @@ urlpatterns = [
     path("rules/", views.rule_list, name="rules"),
 ]
 
+
+# Care team (issue 7): sharing, invitations, triage and review.
+from monitoring import care_urls  # noqa: E402
+
+urlpatterns += care_urls.urlpatterns

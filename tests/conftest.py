@@ -50,3 +50,23 @@ def stranger_clients(db, other_patient, clinician):
         "other patient": client_for(Client(), other_patient),
         "uninvited clinician": client_for(Client(), clinician),
     }
+
+
+@pytest.fixture
+def invited_clinician(patient):
+    """A clinician the patient shared their record with (an active clinician grant)."""
+    from monitoring.sharing import CareGrant
+
+    member = ClinicianFactory(full_name="Dr Invited", email="dr.invited@example.com")
+    CareGrant.objects.create(patient=patient, member=member, role="clinician")
+    return member
+
+
+@pytest.fixture
+def caregiver(patient):
+    """A caregiver the patient shared their record with, to read only (not to log entries)."""
+    from monitoring.sharing import CareGrant
+
+    member = UserFactory(full_name="Cara Giver", email="cara@example.com")
+    CareGrant.objects.create(patient=patient, member=member, role="caregiver")
+    return member

@@ -52,6 +52,8 @@ def patients_for(user, *, role=None):
     """Patients who shared their record with `user` (optionally only in one role)."""
     if not user.is_authenticated:
         return User.objects.none()
+    if role == CLINICIAN and not user.is_clinician:
+        return User.objects.none()  # an administrator removed their clinician mark
     terms = {"care_grants__role": role} if role else {}
     # At most one active grant per (patient, member) (a named constraint), so no duplicates.
     return User.objects.filter(

@@ -1,0 +1,291 @@
+"""Every view a clinician or caregiver can reach, for every persona: the invited clinician reads,
+the uninvited and the revoked clinician and another patient get 404, the caregiver reads but is
+refused review and changes, anonymous users go to login, and the wrong method is refused."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from monitoring.models import Flag
+from monitoring.sharing import CareGrant
+from tests.conftest import client_for
+from tests.factories import EntryFactory, UserFactory
+
+# (url name, object it is keyed by, method that reads it, method that is refused)
+READ_VIEWS = [
+    ("monitoring:record", "patient", "GET", "POST"),
+    ("tracker:area_detail", "area", "GET", "POST"),
+    ("tracker:entry_saved", "entry", "GET", "POST"),
+]
+# Views that change the patient's log: only the patient (and caregivers allowed to log).
+WRITE_VIEWS = [
+    ("tracker:area_edit", "area", "POST"),
+    ("tracker:area_resolve", "area", "POST"),
+    ("tracker:area_delete", "area", "POST"),
+    ("tracker:entry_create", "area", "POST"),
+    ("tracker:entry_edit", "entry", "POST"),
+    ("tracker:entry_delete", "entry", "POST"),
+]
+
+
+@pytest.fixture
+def flag(area, entry):
+    return Flag.objects.create(
+        patient=area.patient,
+        area=area,
+        entry=entry,
+        rule="care_test",
+        rule_version=1,
+        urgency="soon",
+        kind="entry",
+        reason="A new lump was logged.",
+    )
+
+
+@pytest.fixture
+def objects(patient, area, entry):
+    return {"patient": patient, "area": area, "entry": entry}
+
+
+def url_for(name, kind, objects):
+    return reverse(name, kwargs={"code": objects[kind].code})
+
+
+@pytest.fixture
+def revoked_clinician(patient):
+    from tests.factories import ClinicianFactory
+
+    member = ClinicianFactory(full_name="Dr Revoked", email="dr.revoked@example.com")
+    CareGrant.objects.create(
+        patient=patient, member=member, role="clinician", revoked_at=timezone.now()
+    )
+    return member
+
+
+@pytest.fixture
+def refused_clients(stranger_clients, revoked_clinician):
+    return {**stranger_clients, "revoked clinician": client_for(Client(), revoked_clinician)}
+
+
+@pytest.mark.parametrize(("name", "kind", "method", "refused"), READ_VIEWS)
+def test_invited_clinician_and_caregiver_can_read(
+    name, kind, method, refused, objects, invited_clinician, caregiver
+):
+    for member in (invited_clinician, caregiver):
+        response = client_for(Client(), member).generic(method, url_for(name, kind, objects))
+        assert response.status_code == 200, f"{member} {name}"
+
+
+@pytest.mark.parametrize(("name", "kind", "method", "refused"), READ_VIEWS)
+def test_everyone_else_gets_404(name, kind, method, refused, objects, refused_clients):
+    for who, client in refused_clients.items():
+        response = client.generic(method, url_for(name, kind, objects))
+        assert response.status_code == 404, f"{who} {name}"
+
+
+@pytest.mark.parametrize(("name", "kind", "method", "refused"), READ_VIEWS)
+def test_anonymous_is_sent_to_login(name, kind, method, refused, client, objects):
+    response = client.get(url_for(name, kind, objects))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(("name", "kind", "method", "refused"), READ_VIEWS)
+def test_wrong_method_is_refused(name, kind, method, refused, objects, invited_clinician):
+    client = client_for(Client(), invited_clinician)
+    assert client.generic(refused, url_for(name, kind, objects)).status_code == 405
+
+
+@pytest.mark.parametrize(("name", "kind", "method"), WRITE_VIEWS)
+def test_clinicians_and_read_only_caregivers_cannot_change_the_log(
+    name, kind, method, objects, invited_clinician, caregiver, area, entry
+):
+    for member in (invited_clinician, caregiver):
+        client = client_for(Client(), member)
+        url = url_for(name, kind, objects)
+        assert client.get(url).status_code in (404, 405), f"{member} GET {name}"
+        assert client.post(url, {"resolved": "1"}).status_code == 404, f"{member} POST {name}"
+    area.refresh_from_db()
+    entry.refresh_from_db()
+    assert area.resolved_at is None
+
+
+def test_revoking_takes_effect_on_the_very_next_request(patient, area, invited_clinician):
+    client = client_for(Client(), invited_clinician)
+    url = reverse("tracker:area_detail", kwargs={"code": area.code})
+    assert client.get(url).status_code == 200
+    CareGrant.objects.filter(member=invited_clinician).update(revoked_at=timezone.now())
+    assert client.get(url).status_code == 404
+    record = reverse("monitoring:record", kwargs={"code": patient.code})
+    assert client.get(record).status_code == 404
+
+
+def test_revoking_through_the_patient_page(patient_client, patient, area, invited_clinician):
+    grant = CareGrant.objects.get(member=invited_clinician)
+    url = reverse("monitoring:grant_revoke", kwargs={"code": grant.code})
+    assert patient_client.get(url).status_code == 200  # the confirmation page
+    assert patient_client.post(url).status_code == 302
+    grant.refresh_from_db()
+    assert grant.revoked_at is not None
+    client = client_for(Client(), invited_clinician)
+    assert client.get(reverse("tracker:area_detail", kwargs={"code": area.code})).status_code == 404
+
+
+# --- Review -----------------------------------------------------------------------------------
+
+
+def review_url(patient):
+    return reverse("monitoring:review", kwargs={"code": patient.code})
+
+
+def test_invited_clinician_reviews_a_flag(patient, flag, invited_clinician):
+    client = client_for(Client(), invited_clinician)
+    page = client.get(reverse("monitoring:record", kwargs={"code": patient.code}))
+    assert b'name="outcome"' in page.content
+    response = client.post(
+        review_url(patient),
+        {"flag": flag.pk, "outcome": "book_appointment", "note": "Please book a visit."},
+    )
+    assert response.status_code == 302
+    flag.refresh_from_db()
+    assert flag.state == Flag.State.REVIEWED
+    assert flag.reviewed_by == invited_clinician
+    assert flag.reviewed_at is not None
+    assert flag.outcome == "book_appointment"
+    assert flag.note_to_patient == "Please book a visit."
+
+
+def test_review_of_a_closed_flag_changes_nothing(patient, flag, invited_clinician):
+    flag.state = Flag.State.REVIEWED
+    flag.reviewed_at = timezone.now()
+    flag.outcome = "other"
+    flag.save()
+    client = client_for(Client(), invited_clinician)
+    client.post(review_url(patient), {"flag": flag.pk, "outcome": "tests_arranged"})
+    flag.refresh_from_db()
+    assert flag.outcome == "other"
+
+
+def test_review_needs_a_valid_outcome(patient, flag, invited_clinician):
+    client = client_for(Client(), invited_clinician)
+    response = client.post(review_url(patient), {"flag": flag.pk, "outcome": "all_clear"})
+    assert response.status_code == 400
+    flag.refresh_from_db()
+    assert flag.is_open
+
+
+def test_review_of_another_patients_flag_is_refused(patient, flag, invited_clinician):
+    other = UserFactory()
+    theirs = EntryFactory(area__patient=other)
+    their_flag = Flag.objects.create(
+        patient=other,
+        area=theirs.area,
+        entry=theirs,
+        rule="care_test",
+        rule_version=1,
+        urgency="urgent",
+        kind="entry",
+        reason="x",
+    )
+    client = client_for(Client(), invited_clinician)
+    client.post(review_url(patient), {"flag": their_flag.pk, "outcome": "other"})
+    their_flag.refresh_from_db()
+    assert their_flag.is_open
+
+
+def test_caregiver_can_read_but_not_review(patient, flag, caregiver):
+    client = client_for(Client(), caregiver)
+    page = client.get(reverse("monitoring:record", kwargs={"code": patient.code}))
+    assert page.status_code == 200
+    assert b'name="outcome"' not in page.content
+    response = client.post(review_url(patient), {"flag": flag.pk, "outcome": "other"})
+    assert response.status_code == 404
+    flag.refresh_from_db()
+    assert flag.is_open
+
+
+def test_review_refused_to_everyone_else(patient, flag, refused_clients, client):
+    for who, other in refused_clients.items():
+        response = other.post(review_url(patient), {"flag": flag.pk, "outcome": "other"})
+        assert response.status_code == 404, who
+    anonymous = client.post(review_url(patient), {"flag": flag.pk, "outcome": "other"})
+    assert anonymous.status_code == 302
+    flag.refresh_from_db()
+    assert flag.is_open
+
+
+def test_review_wrong_method(patient, invited_clinician):
+    client = client_for(Client(), invited_clinician)
+    assert client.get(review_url(patient)).status_code == 405
+
+
+def test_clinician_mark_removed_by_admin_stops_review(patient, flag, invited_clinician):
+    invited_clinician.is_clinician = False
+    invited_clinician.save()
+    client = client_for(Client(), invited_clinician)
+    response = client.post(review_url(patient), {"flag": flag.pk, "outcome": "other"})
+    assert response.status_code == 404
+
+
+# --- Caregivers who may log entries ------------------------------------------------------------
+
+
+@pytest.fixture
+def logging_caregiver(patient):
+    member = UserFactory(full_name="Lou Helper", email="lou@example.com")
+    CareGrant.objects.create(
+        patient=patient, member=member, role="caregiver", caregiver_can_log=True
+    )
+    return member
+
+
+def entry_data(**extra):
+    return {
+        "date": timezone.localdate().isoformat(),
+        "signs": ["red_patch"],
+        "change": "same",
+        "pain": 0,
+        "itch": 1,
+        "treatment": "none",
+        **extra,
+    }
+
+
+def test_caregiver_allowed_to_log_adds_and_edits_their_own_entries(
+    patient, area, entry, logging_caregiver
+):
+    client = client_for(Client(), logging_caregiver)
+    url = reverse("tracker:entry_create", kwargs={"code": area.code})
+    assert client.get(url).status_code == 200
+    assert client.post(url, entry_data()).status_code == 302
+    theirs = area.entries.get(created_by=logging_caregiver)
+    edit = reverse("tracker:entry_edit", kwargs={"code": theirs.code})
+    assert client.get(edit).status_code == 200
+    # Not the patient's own entries, and never the area itself.
+    assert client.get(reverse("tracker:entry_edit", kwargs={"code": entry.code})).status_code == 404
+    assert client.get(reverse("tracker:area_edit", kwargs={"code": area.code})).status_code == 404
+    record = client.get(reverse("monitoring:record", kwargs={"code": patient.code}))
+    assert reverse("tracker:entry_create", kwargs={"code": area.code}).encode() in record.content
+
+
+def test_caregiver_who_may_not_log_is_refused(area, caregiver):
+    client = client_for(Client(), caregiver)
+    url = reverse("tracker:entry_create", kwargs={"code": area.code})
+    assert client.post(url, entry_data()).status_code == 404
+    assert not area.entries.filter(created_by=caregiver).exists()
+
+
+def test_shared_records_stay_out_of_the_members_own_pages(area, entry, caregiver, patient):
+    client = client_for(Client(), caregiver)
+    assert area.name.encode() not in client.get(reverse("tracker:home")).content
+    assert area.name.encode() not in client.get(reverse("tracker:timeline")).content
+    shared = client.get(reverse("monitoring:shared_with_me")).content
+    assert reverse("monitoring:record", kwargs={"code": patient.code}).encode() in shared
+
+
+def test_shared_with_me_lists_only_active_grants(patient, revoked_clinician):
+    client = client_for(Client(), revoked_clinician)
+    page = client.get(reverse("monitoring:shared_with_me"))
+    assert page.status_code == 200
+    assert str(patient.code).encode() not in page.content
