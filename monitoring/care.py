@@ -196,10 +196,10 @@ def record_timeline(*, entries):
 
 
 @transaction.atomic
-def review_flag(*, patient, flag_id, reviewer, outcome, note):
+def review_flag(*, patient, flag_code, reviewer, outcome, note):
     """Close one of `patient`'s open flags with the clinician's outcome. Returns False if it was no
     longer open (already reviewed or withdrawn)."""
-    updated = Flag.objects.filter(pk=flag_id, patient=patient, state=Flag.State.OPEN).update(
+    updated = Flag.objects.filter(code=flag_code, patient=patient, state=Flag.State.OPEN).update(
         state=Flag.State.REVIEWED,
         reviewed_by=reviewer,
         reviewed_at=timezone.now(),

@@ -44,7 +44,7 @@ class InviteForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    flag = forms.IntegerField(widget=forms.HiddenInput)
+    flag = forms.UUIDField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Flag.Outcome.choices)
     note = forms.CharField(
         label=_("Note to the patient"),

@@ -234,7 +234,7 @@ def review(request, code):
         return render(request, "monitoring/care/record.html", context, status=400)
     done = care.review_flag(
         patient=patient,
-        flag_id=form.cleaned_data["flag"],
+        flag_code=form.cleaned_data["flag"],
         reviewer=request.user,
         outcome=form.cleaned_data["outcome"],
         note=form.cleaned_data["note"],

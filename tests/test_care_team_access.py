@@ -145,7 +145,7 @@ def test_invited_clinician_reviews_a_flag(patient, flag, invited_clinician):
     assert b'name="outcome"' in page.content
     response = client.post(
         review_url(patient),
-        {"flag": flag.pk, "outcome": "book_appointment", "note": "Please book a visit."},
+        {"flag": flag.code, "outcome": "book_appointment", "note": "Please book a visit."},
     )
     assert response.status_code == 302
     flag.refresh_from_db()
@@ -162,14 +162,14 @@ def test_review_of_a_closed_flag_changes_nothing(patient, flag, invited_clinicia
     flag.outcome = "other"
     flag.save()
     client = client_for(Client(), invited_clinician)
-    client.post(review_url(patient), {"flag": flag.pk, "outcome": "tests_arranged"})
+    client.post(review_url(patient), {"flag": flag.code, "outcome": "tests_arranged"})
     flag.refresh_from_db()
     assert flag.outcome == "other"
 
 
 def test_review_needs_a_valid_outcome(patient, flag, invited_clinician):
     client = client_for(Client(), invited_clinician)
-    response = client.post(review_url(patient), {"flag": flag.pk, "outcome": "all_clear"})
+    response = client.post(review_url(patient), {"flag": flag.code, "outcome": "all_clear"})
     assert response.status_code == 400
     flag.refresh_from_db()
     assert flag.is_open
@@ -189,7 +189,7 @@ def test_review_of_another_patients_flag_is_refused(patient, flag, invited_clini
         reason="x",
     )
     client = client_for(Client(), invited_clinician)
-    client.post(review_url(patient), {"flag": their_flag.pk, "outcome": "other"})
+    client.post(review_url(patient), {"flag": their_flag.code, "outcome": "other"})
     their_flag.refresh_from_db()
     assert their_flag.is_open
 
@@ -199,7 +199,7 @@ def test_caregiver_can_read_but_not_review(patient, flag, caregiver):
     page = client.get(reverse("monitoring:record", kwargs={"code": patient.code}))
     assert page.status_code == 200
     assert b'name="outcome"' not in page.content
-    response = client.post(review_url(patient), {"flag": flag.pk, "outcome": "other"})
+    response = client.post(review_url(patient), {"flag": flag.code, "outcome": "other"})
     assert response.status_code == 404
     flag.refresh_from_db()
     assert flag.is_open
@@ -207,9 +207,9 @@ def test_caregiver_can_read_but_not_review(patient, flag, caregiver):
 
 def test_review_refused_to_everyone_else(patient, flag, refused_clients, client):
     for who, other in refused_clients.items():
-        response = other.post(review_url(patient), {"flag": flag.pk, "outcome": "other"})
+        response = other.post(review_url(patient), {"flag": flag.code, "outcome": "other"})
         assert response.status_code == 404, who
-    anonymous = client.post(review_url(patient), {"flag": flag.pk, "outcome": "other"})
+    anonymous = client.post(review_url(patient), {"flag": flag.code, "outcome": "other"})
     assert anonymous.status_code == 302
     flag.refresh_from_db()
     assert flag.is_open
@@ -224,7 +224,7 @@ def test_clinician_mark_removed_by_admin_stops_review(patient, flag, invited_cli
     invited_clinician.is_clinician = False
     invited_clinician.save()
     client = client_for(Client(), invited_clinician)
-    response = client.post(review_url(patient), {"flag": flag.pk, "outcome": "other"})
+    response = client.post(review_url(patient), {"flag": flag.code, "outcome": "other"})
     assert response.status_code == 404
 
 
