@@ -224,3 +224,6 @@ try:
     MONITORING_THRESHOLDS = json.loads(env("MONITORING_THRESHOLDS", "{}"))
 except ValueError:
     raise ImproperlyConfigured("MONITORING_THRESHOLDS must be a JSON object.") from None
+
+# Care team: how many days an invitation link works (single use either way).
+INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
