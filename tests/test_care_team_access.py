@@ -289,3 +289,12 @@ def test_shared_with_me_lists_only_active_grants(patient, revoked_clinician):
     page = client.get(reverse("monitoring:shared_with_me"))
     assert page.status_code == 200
     assert str(patient.code).encode() not in page.content
+
+
+def test_readers_see_no_controls_to_change_the_log(area, entry, invited_clinician):
+    client = client_for(Client(), invited_clinician)
+    page = client.get(reverse("tracker:area_detail", kwargs={"code": area.code})).content.decode()
+    for name in ("tracker:area_edit", "tracker:area_delete", "tracker:entry_create"):
+        assert reverse(name, kwargs={"code": area.code}) not in page
+    assert reverse("tracker:entry_edit", kwargs={"code": entry.code}) not in page
+    assert reverse("monitoring:record", kwargs={"code": area.patient.code}) in page
