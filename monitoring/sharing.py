@@ -145,6 +145,7 @@ class AccessLogEntry(models.Model):
         TIMELINE = "timeline", _("the timeline")
         AREA = "area", _("an area")
         ENTRY = "entry", _("an entry")
+        FLAG = "flag", _("a flag")
         PHOTO = "photo", _("a photo")
         SUMMARY = "summary", _("the summary")
         EXPORT = "export", _("an export")

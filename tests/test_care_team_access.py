@@ -298,3 +298,18 @@ def test_readers_see_no_controls_to_change_the_log(area, entry, invited_clinicia
         assert reverse(name, kwargs={"code": area.code}) not in page
     assert reverse("tracker:entry_edit", kwargs={"code": entry.code}) not in page
     assert reverse("monitoring:record", kwargs={"code": area.patient.code}) in page
+
+
+def test_patient_sees_the_outcome_and_to_raise_drops_the_flag(
+    patient, patient_client, flag, invited_clinician
+):
+    to_raise = reverse("monitoring:to_raise")
+    assert flag.reason in patient_client.get(to_raise).content.decode()
+    client_for(Client(), invited_clinician).post(
+        review_url(patient),
+        {"flag": flag.code, "outcome": "tests_arranged", "note": "We will call you about a scan."},
+    )
+    timeline = patient_client.get(reverse("tracker:timeline")).content.decode()
+    assert "We will call you about a scan." in timeline
+    assert "Tests arranged" in timeline
+    assert flag.reason not in patient_client.get(to_raise).content.decode()
