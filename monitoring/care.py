@@ -76,7 +76,7 @@ def invite(*, patient, email, role, caregiver_can_log):
         context = {"invitation": invitation, "url": url, "days": invitation_days()}
         transaction.on_commit(
             lambda: send_mail(
-                subject=_("%(name)s shared their skin record with you")
+                subject=_("%(name)s invited you to Skin Change Tracker")
                 % {"name": patient.full_name or patient.email},
                 message=render_to_string("monitoring/care/invitation_email.txt", context),
                 from_email=None,
