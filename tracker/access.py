@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.dispatch import Signal
 from django.http import Http404
 
-from tracker.models import Entry, User, WatchedArea
+from tracker.models import Entry, Photo, User, WatchedArea
 
 # Sent with: request, patient_ids (list; None where a refused code matched nothing), what (a short
 # code such as "area", "entry", "photo", "timeline"), object_code (UUID or None), allowed (bool).
@@ -154,3 +154,13 @@ def get_patient_for_user(request, code, *, role=None, what="timeline"):
     """A patient who shared their record with request.user (by the patient's public code)."""
     patients = patients_for(request.user, role=role).select_related("profile")
     return get_for_user(request, patients, code, what=what, patient_path="pk")
+
+
+def photos_for(user, *, write=False):
+    """Photos of the entries `user` may read (or, with write=True, change): grants carry over."""
+    return Photo.objects.in_entries(entries_for(user, write=write))
+
+
+def get_photo_for_user(request, code, *, write=False):
+    photos = photos_for(request.user, write=write).select_related("entry", "entry__area")
+    return get_for_user(request, photos, code, what="photo", patient_path="entry__area__patient")

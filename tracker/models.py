@@ -187,3 +187,54 @@ class Entry(models.Model):
     @property
     def sign_labels(self):
         return [Sign(code).label for code in self.signs if code in Sign.values]
+
+
+class PhotoQuerySet(models.QuerySet):
+    def in_entries(self, entries):
+        """Photos of the given entries (a queryset already narrowed to what a user may see)."""
+        return self.filter(entry__in=entries)
+
+    def oldest_first(self):
+        return self.order_by("entry__date", "entry__created_at", "created_at", "pk")
+
+
+class Photo(models.Model):
+    """One uploaded photo of an entry, stored as three clean JPEG renditions (tracker/imaging.py).
+
+    The stored names are generated (``photos/<random hex>/master.jpg`` and so on), never taken
+    from the uploaded file. Files live in private storage and are served only through
+    ``tracker.photo_views``, after ``tracker.access.get_photo_for_user``.
+    """
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="photos")
+    master_name = models.CharField(max_length=100, editable=False)
+    screen_name = models.CharField(max_length=100, editable=False)
+    thumbnail_name = models.CharField(max_length=100, editable=False)
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    # Hex SHA-256 of the stored master, so its integrity can be checked later.
+    sha256 = models.CharField(max_length=64, editable=False)
+    # The camera's clock (EXIF), read as the site's time zone; None when the photo had none.
+    taken_at = models.DateTimeField(_("taken at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # The same photo twice on one entry is refused with a plain message before writing
+            # (tracker.photos); this catches two uploads racing each other.
+            models.UniqueConstraint(fields=["entry", "sha256"], name="photo_unique_per_entry"),
+        ]
+
+    def __str__(self):
+        return f"Photo {self.code}"
+
+    @property
+    def file_names(self):
+        return [self.master_name, self.screen_name, self.thumbnail_name]

@@ -1,0 +1,202 @@
+"""Photos of an entry: process, store and delete, with nothing half-saved and nothing orphaned.
+
+* Every uploaded file goes through ``tracker.imaging.process_photo`` first; if any file is
+  refused (or there are too many, or one is a duplicate), nothing at all is written.
+* Then the renditions are written through Django's default storage (``STORAGES["default"]``:
+  local files, in-memory in tests, or any S3-compatible backend) under generated names, and the
+  rows are saved in one transaction. If anything fails (storage, database, commit), every file
+  written for that submission is deleted again and the error goes up: no row and no file remain.
+  A new entry and its photos are saved as one unit (``save_entry_with_photos``).
+* Deleting a photo, an entry or an area (or a whole account) deletes the stored files only after
+  the database change has committed: a ``post_delete`` receiver (connected in ``TrackerConfig``)
+  schedules it with ``transaction.on_commit``, so a rolled-back delete never loses a file.
+
+Call these at the outermost level of a request (not inside another ``atomic`` block): the clean-up
+on failure covers this module's own transaction.
+"""
+
+import logging
+import unicodedata
+import uuid
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tracker import services
+from tracker.imaging import PhotoRejected, ProcessedPhoto, process_photo
+from tracker.models import Photo
+
+logger = logging.getLogger(__name__)
+
+# URL segment -> field holding that rendition's stored name.
+RENDITIONS = {"thumb": "thumbnail_name", "screen": "screen_name", "full": "master_name"}
+
+
+class PhotosRefused(Exception):
+    """The submitted photos cannot be saved; ``messages`` says why, in the patient's words."""
+
+    def __init__(self, messages):
+        self.messages = list(messages)
+        super().__init__(" ".join(self.messages))
+
+
+def prepare_photos(*, files, entry=None):
+    """Process every file, or raise PhotosRefused with every reason. Writes nothing."""
+    files = [f for f in files if f is not None]
+    existing = list(entry.photos.values_list("sha256", flat=True)) if entry and entry.pk else []
+    room = settings.PHOTO_MAX_PER_ENTRY - len(existing)
+    if len(files) > room:
+        raise PhotosRefused([_too_many_message(len(existing))])
+    prepared, problems = [], []
+    for upload in files:
+        try:
+            if hasattr(upload, "seek"):
+                upload.seek(0)
+            prepared.append(
+                process_photo(
+                    upload,
+                    max_bytes=settings.PHOTO_MAX_BYTES,
+                    max_pixels=settings.PHOTO_MAX_PIXELS,
+                )
+            )
+        except PhotoRejected as exc:
+            message = _(exc.message) % exc.params if exc.params else _(exc.message)
+            problems.append(_named(upload, message) if len(files) > 1 else message)
+    if problems:
+        raise PhotosRefused(problems)
+    seen = set(existing)
+    for photo in prepared:
+        if photo.sha256 in seen:
+            raise PhotosRefused([_duplicate_message()])
+        seen.add(photo.sha256)
+    return prepared
+
+
+def attach_photos(*, entry, files, author):
+    """Add photos to a saved entry: all of them, or (on any refusal or failure) none."""
+    prepared = prepare_photos(files=files, entry=entry)
+    with _files_removed_on_failure() as written, transaction.atomic():
+        return _store(entry=entry, prepared=prepared, author=author, written=written)
+
+
+def save_entry_with_photos(*, form, files, author, area=None):
+    """Save a new (area given) or edited entry and its new photos as one unit."""
+    instance = form.instance
+    prepared = prepare_photos(files=files, entry=instance if instance.pk else None)
+    with _files_removed_on_failure() as written, transaction.atomic():
+        entry = services.save_entry(form=form, area=area, author=author)
+        _store(entry=entry, prepared=prepared, author=author, written=written)
+    return entry
+
+
+def delete_photo(*, photo):
+    """Delete the row now; its files go once that commits (see remove_files_after_commit)."""
+    photo.delete()
+
+
+def remove_files_after_commit(sender, instance, using=None, **kwargs):
+    """post_delete receiver: remember the names now, delete the files after the commit."""
+    names = instance.file_names
+    transaction.on_commit(lambda: _delete_files(names), using=using)
+
+
+def room_left(entry):
+    """How many more photos this entry can take (uses prefetched photos when there are some)."""
+    count = len(entry.photos.all()) if entry is not None and entry.pk else 0
+    return max(0, settings.PHOTO_MAX_PER_ENTRY - count)
+
+
+# --- internals -----------------------------------------------------------------------------
+
+
+def _store(*, entry, prepared, author, written):
+    photos = []
+    for processed in prepared:
+        names = _write_renditions(processed, written)
+        try:
+            with transaction.atomic():
+                photo = Photo.objects.create(
+                    entry=entry,
+                    uploaded_by=author,
+                    width=processed.width,
+                    height=processed.height,
+                    sha256=processed.sha256,
+                    taken_at=_aware(processed),
+                    **names,
+                )
+        except IntegrityError:
+            # Another upload of the same photo to this entry won the race.
+            if Photo.objects.filter(entry=entry, sha256=processed.sha256).exists():
+                raise PhotosRefused([_duplicate_message()]) from None
+            raise
+        photos.append(photo)
+    return photos
+
+
+def _write_renditions(processed: ProcessedPhoto, written):
+    folder = f"photos/{uuid.uuid4().hex}"
+    names = {}
+    for field, kind, rendition in (
+        ("master_name", "master", processed.master),
+        ("screen_name", "screen", processed.screen),
+        ("thumbnail_name", "thumb", processed.thumbnail),
+    ):
+        name = default_storage.save(
+            f"{folder}/{kind}.{processed.extension}", ContentFile(rendition.data)
+        )
+        written.append(name)
+        names[field] = name
+    return names
+
+
+@contextmanager
+def _files_removed_on_failure():
+    written = []
+    try:
+        yield written
+    except BaseException:
+        _delete_files(written)
+        raise
+
+
+def _delete_files(names):
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except Exception:  # keep going: one stuck file must not keep the others
+            # The name is random and says nothing about the patient.
+            logger.exception("Could not delete stored photo file %s", name)
+
+
+def _aware(processed):
+    if processed.taken_at is None:
+        return None
+    return timezone.make_aware(processed.taken_at, timezone.get_default_timezone())
+
+
+def _named(upload, message):
+    """Prefix a refusal with the file's name, cleaned of control and direction marks."""
+    raw = getattr(upload, "name", "") or ""
+    name = "".join(c for c in raw if unicodedata.category(c)[0] != "C").strip()
+    if len(name) > 40:
+        name = name[:37] + "..."
+    return f"{name}: {message}" if name else message
+
+
+def _too_many_message(existing):
+    limit = settings.PHOTO_MAX_PER_ENTRY
+    if existing:
+        return _(
+            "A check can have up to %(limit)s photos. This one already has %(n)s, "
+            "so you can add %(left)s more."
+        ) % {"limit": limit, "n": existing, "left": max(0, limit - existing)}
+    return _("A check can have up to %(limit)s photos. Please choose fewer.") % {"limit": limit}
+
+
+def _duplicate_message():
+    return _("This photo is already on this check. Each photo can be added only once.")
