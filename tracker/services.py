@@ -56,4 +56,4 @@ def delete_area(*, area):
 
 def timeline(entries):
     """Entries newest first, with what the timeline shows loaded in a fixed number of queries."""
-    return entries.select_related("area").newest_first()
+    return entries.select_related("area").prefetch_related("photos").newest_first()

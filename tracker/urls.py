@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import views
+from tracker import photo_views, views
 
 tracker_patterns = [
     path("", views.home, name="home"),
@@ -16,6 +16,10 @@ tracker_patterns = [
     path("entries/<uuid:code>/", views.entry_saved, name="entry_saved"),
     path("entries/<uuid:code>/edit/", views.entry_edit, name="entry_edit"),
     path("entries/<uuid:code>/delete/", views.entry_delete, name="entry_delete"),
+    path("areas/<uuid:code>/compare/", photo_views.compare, name="compare"),
+    path("photos/<uuid:code>/", photo_views.photo_detail, name="photo_detail"),
+    path("photos/<uuid:code>/delete/", photo_views.photo_delete, name="photo_delete"),
+    path("photos/<uuid:code>/<str:rendition>/", photo_views.photo_file, name="photo_file"),
 ]
 
 urlpatterns = [

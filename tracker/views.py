@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tracker import services
 from tracker.access import areas_for, entries_for, get_area_for_user, get_entry_for_user
 from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
+from tracker.photo_forms import PhotoForm
+from tracker.photo_views import finish, save_entry_and_photos
 
 TIMELINE_PAGE_SIZE = 50
 
@@ -115,11 +117,17 @@ def area_delete(request, code):
 def entry_create(request, code):
     area = get_area_for_user(request, code, add_entries=True)
     form = EntryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        entry = services.save_entry(form=form, area=area, author=request.user)
+    photo_form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and (
+        entry := save_entry_and_photos(request, form=form, photo_form=photo_form, area=area)
+    ):
         messages.success(request, _("Your check is saved."))
-        return redirect("tracker:entry_saved", code=entry.code)
-    return render(request, "tracker/entry_form.html", {"form": form, "area": area})
+        return finish(request, "tracker:entry_saved", code=entry.code)
+    return render(
+        request,
+        "tracker/entry_form.html",
+        {"form": form, "area": area, "photo_form": photo_form},
+    )
 
 
 @require_GET
@@ -132,12 +140,16 @@ def entry_saved(request, code):
 def entry_edit(request, code):
     entry = get_entry_for_user(request, code, write=True)
     form = EntryForm(request.POST or None, instance=entry)
-    if request.method == "POST" and form.is_valid():
-        services.save_entry(form=form)
+    photo_form = PhotoForm(request.POST or None, request.FILES or None, entry=entry)
+    if request.method == "POST" and save_entry_and_photos(
+        request, form=form, photo_form=photo_form
+    ):
         messages.success(request, _("Your changes are saved."))
-        return redirect("tracker:entry_saved", code=entry.code)
+        return finish(request, "tracker:entry_saved", code=entry.code)
     return render(
-        request, "tracker/entry_form.html", {"form": form, "area": entry.area, "entry": entry}
+        request,
+        "tracker/entry_form.html",
+        {"form": form, "area": entry.area, "entry": entry, "photo_form": photo_form},
     )
 
 

@@ -1,0 +1,144 @@
+"""Photo pages: the stored files (behind the access helper), a photo page, delete and compare.
+
+Every view fetches through tracker.access on its first line; a stranger gets a 404.
+"""
+
+import logging
+from collections import Counter
+
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from tracker import photos
+from tracker.access import get_area_for_user, get_photo_for_user, photos_for
+from tracker.imaging import CONTENT_TYPE, EXTENSION
+
+logger = logging.getLogger(__name__)
+
+# Photos are health data: never kept by a browser or proxy cache, never sniffed as another type,
+# never run as a document, never embedded by another site.
+PHOTO_HEADERS = {
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+@require_GET
+def photo_file(request, code, rendition):
+    photo = get_photo_for_user(request, code)
+    if rendition not in photos.RENDITIONS:
+        raise Http404
+    name = getattr(photo, photos.RENDITIONS[rendition])
+    try:
+        stored = default_storage.open(name, "rb")
+    except FileNotFoundError:
+        logger.error("Stored file missing for photo %s (%s)", photo.code, rendition)
+        raise Http404 from None
+    # The download name is the photo's random code: it names no patient, area or date.
+    response = FileResponse(
+        stored, content_type=CONTENT_TYPE, filename=f"photo-{photo.code}-{rendition}.{EXTENSION}"
+    )
+    for header, value in PHOTO_HEADERS.items():
+        response[header] = value
+    return response
+
+
+@require_GET
+def photo_detail(request, code):
+    photo = get_photo_for_user(request, code)
+    entry = photo.entry
+    siblings = list(entry.photos.all())
+    return render(
+        request,
+        "tracker/photo_detail.html",
+        {
+            "photo": photo,
+            "entry": entry,
+            "area": entry.area,
+            "position": siblings.index(photo) + 1,
+            "count": len(siblings),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def photo_delete(request, code):
+    photo = get_photo_for_user(request, code, write=True)
+    if request.method == "POST":
+        area = photo.entry.area
+        photos.delete_photo(photo=photo)
+        messages.success(request, _("The photo is deleted."))
+        return redirect("tracker:area_detail", code=area.code)
+    return render(
+        request,
+        "tracker/photo_confirm_delete.html",
+        {"photo": photo, "entry": photo.entry, "area": photo.entry.area},
+    )
+
+
+@require_GET
+def compare(request, code):
+    area = get_area_for_user(request, code)
+    choices = list(
+        photos_for(request.user).filter(entry__area=area).select_related("entry").oldest_first()
+    )
+    _label(choices)
+    by_code = {str(photo.code): photo for photo in choices}
+    first = by_code.get(request.GET.get("a", "")) or (choices[0] if choices else None)
+    second = by_code.get(request.GET.get("b", "")) or (choices[-1] if choices else None)
+    return render(
+        request,
+        "tracker/compare.html",
+        {"area": area, "choices": choices, "first": first, "second": second},
+    )
+
+
+def _label(choices):
+    """Name each photo in the selects by its check's date, numbered when a check has several."""
+    per_entry = Counter(photo.entry_id for photo in choices)
+    seen = Counter()
+    for photo in choices:
+        day = date_format(photo.entry.date, "j F Y")
+        seen[photo.entry_id] += 1
+        if per_entry[photo.entry_id] > 1:
+            photo.label = _("%(day)s, photo %(n)s") % {"day": day, "n": seen[photo.entry_id]}
+        else:
+            photo.label = day
+
+
+# --- used by the entry form views (tracker.views) -------------------------------------------
+
+
+def save_entry_and_photos(request, *, form, photo_form, area=None):
+    """Validate both forms and save the entry with its new photos as one unit.
+
+    Returns the entry, or None with every problem added to the forms (nothing saved).
+    """
+    valid = form.is_valid()
+    valid = photo_form.is_valid() and valid  # both run, so every problem shows at once
+    if not valid:
+        return None
+    try:
+        return photos.save_entry_with_photos(
+            form=form, files=photo_form.chosen_files(), author=request.user, area=area
+        )
+    except photos.PhotosRefused as refused:
+        for message in refused.messages:
+            photo_form.add_error(None, message)
+        return None
+
+
+def finish(request, to, code):
+    """Redirect after a successful save; the upload script gets the address as JSON instead,
+    so the message is shown on the page it then opens."""
+    response = redirect(to, code=code)
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        return JsonResponse({"location": response.url})
+    return response
