@@ -1,4 +1,5 @@
-"""A demo patient and clinician with about six months of entries, for `make run`.
+"""A demo patient and clinician with about six months of entries (and generated photos), for
+`make run`.
 
 Idempotent: running it again finds the demo accounts and adds nothing.
 """
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from tracker.demo_photos import add_demo_photos
 from tracker.models import Entry, Profile, User, WatchedArea
 
 PATIENT_EMAIL = "demo.patient@example.com"
@@ -62,6 +64,10 @@ AREAS = [
 ]
 
 
+# Areas with a mark to photograph: each of their entries gets a generated photo.
+PHOTO_AREAS = ["Lump under left scar", "Red patch on left chest"]
+
+
 @dataclass(frozen=True)
 class DemoAccounts:
     patient: User
@@ -77,8 +83,18 @@ def _user(email, password, **fields):
     return user, created
 
 
-@transaction.atomic
 def load_demo(*, today):
+    accounts = _load_records(today=today)
+    # After the records commit: each photo is its own all-or-nothing unit (tracker.photos).
+    add_demo_photos(
+        entries=Entry.objects.filter(area__patient=accounts.patient, area__name__in=PHOTO_AREAS),
+        author=accounts.patient,
+    )
+    return accounts
+
+
+@transaction.atomic
+def _load_records(*, today):
     patient, created = _user(PATIENT_EMAIL, PATIENT_PASSWORD, full_name="Alex Demo")
     clinician, _ = _user(
         CLINICIAN_EMAIL,
