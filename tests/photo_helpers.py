@@ -1,0 +1,77 @@
+"""Photo test helpers: files made with Pillow here, and a fresh in-memory storage fixture.
+
+Import the fixture as `from tests.photo_helpers import storage_fixture  # noqa: F401`.
+"""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from tracker import imaging  # noqa: F401  (registers the HEIF opener)
+
+GPS_IFD, EXIF_IFD = 0x8825, 0x8769
+MAKE, MODEL, SOFTWARE, BODY_SERIAL = 0x010F, 0x0110, 0x0131, 0xA431
+DATETIME_ORIGINAL = 0x9003
+
+
+def picture(size=(320, 240), colour=(200, 150, 130), seed=0):
+    im = Image.new("RGB", size, colour)
+    # A dark mark, different per seed, so two pictures never hash the same.
+    im.paste((90 + seed % 100, 50, 40), (40 + seed % 50, 40, 120 + seed % 50, 120))
+    return im
+
+
+def phone_exif(taken="2026:03:12 14:05:00"):
+    exif = Image.Exif()
+    exif[MAKE] = "Acme"
+    exif[MODEL] = "Phone 12"
+    exif[SOFTWARE] = "AcmeOS 1.0"
+    exif.get_ifd(EXIF_IFD)[DATETIME_ORIGINAL] = taken
+    exif.get_ifd(EXIF_IFD)[BODY_SERIAL] = "SN-123456"
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (0.0, 7.0, 0.0)})
+    return exif
+
+
+def photo_bytes(fmt="JPEG", *, seed=0, size=(320, 240), exif=True, taken="2026:03:12 14:05:00"):
+    buffer = io.BytesIO()
+    params = {"exif": phone_exif(taken).tobytes()} if exif and fmt != "PNG" else {}
+    if fmt == "PNG" and exif:
+        params = {"exif": phone_exif(taken)}
+    picture(size, seed=seed).save(buffer, fmt, **params)
+    return buffer.getvalue()
+
+
+def upload(data, name="IMG_0001.JPG", content_type="image/jpeg"):
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def stored_files(storage):
+    """Every file name in the storage, walking its folders."""
+    found = []
+
+    def walk(path):
+        dirs, files = storage.listdir(path)
+        found.extend(f"{path}/{name}" if path else name for name in files)
+        for name in dirs:
+            walk(f"{path}/{name}" if path else name)
+
+    walk("")
+    return sorted(found)
+
+
+@pytest.fixture(name="storage")
+def storage_fixture(settings):
+    """A fresh, empty in-memory default storage for this test."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    from django.core.files.storage import default_storage, storages
+
+    # The very instance default_storage wraps (so tests can patch its methods).
+    instance = storages["default"]
+    assert stored_files(default_storage) == []
+    assert default_storage._wrapped is instance
+    return instance
