@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.dispatch import Signal
 from django.http import Http404
 
-from tracker.models import Entry, Photo, User, WatchedArea
+from tracker.models import Entry, Photo, Question, User, WatchedArea
 
 # Sent with: request, patient_ids (list; None where a refused code matched nothing), what (a short
 # code such as "area", "entry", "photo", "timeline"), object_code (UUID or None), allowed (bool).
@@ -164,3 +164,21 @@ def photos_for(user, *, write=False):
 def get_photo_for_user(request, code, *, write=False):
     photos = photos_for(request.user, write=write).select_related("entry", "entry__area")
     return get_for_user(request, photos, code, what="photo", patient_path="entry__area__patient")
+
+
+def questions_for(user, *, write=False):
+    """The patient's own questions for their visit: only the patient reads or changes them here
+    (people they shared their record with see the open ones on the summary)."""
+    if not user.is_authenticated:
+        return Question.objects.none()
+    return Question.objects.owned_by(user)
+
+
+def get_question_for_user(request, code, *, write=False):
+    return get_for_user(
+        request,
+        questions_for(request.user, write=write),
+        code,
+        what="other",
+        patient_path="patient",
+    )
