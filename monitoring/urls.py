@@ -14,3 +14,8 @@ urlpatterns = [
 from monitoring import care_urls  # noqa: E402
 
 urlpatterns += care_urls.urlpatterns
+
+# Appointment summary and the patient's questions for the visit (issue 8).
+from monitoring import summary_urls  # noqa: E402
+
+urlpatterns += summary_urls.urlpatterns

@@ -1,0 +1,347 @@
+"""The appointment summary: page, PDF, access and content (issue 8)."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from monitoring.models import Flag
+from monitoring.sharing import AccessLogEntry, CareGrant
+from monitoring.summary import Period, build_summary, default_period
+from tests.conftest import client_for
+from tests.factories import ClinicianFactory
+from tests.summary_helpers import LAST_VISIT, TODAY, make_log, page_text, pdf_text, squash
+from tracker.models import Question
+
+SUMMARY = reverse("monitoring:summary")
+SUMMARY_PDF = reverse("monitoring:summary_pdf")
+
+
+@pytest.fixture(autouse=True)
+def frozen_today():
+    with time_machine.travel(datetime.datetime(2026, 3, 31, 12, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+@pytest.fixture
+def log(patient):
+    patient.profile.last_appointment = LAST_VISIT
+    patient.profile.next_appointment = datetime.date(2026, 4, 7)
+    patient.profile.history = ["mastectomy_left", "chest_wall_radiation"]
+    patient.profile.save()
+    return make_log(patient)
+
+
+@pytest.fixture
+def questions(patient):
+    Question.objects.create(patient=patient, text="Should the lump be checked with a scan?")
+    Question.objects.create(patient=patient, text="Can I keep using the cream?")
+    Question.objects.create(patient=patient, text="An answered question", done_at=timezone.now())
+
+
+@pytest.fixture
+def invited(patient):
+    member = ClinicianFactory(full_name="Dr Invited", email="dr.invited@example.com")
+    CareGrant.objects.create(patient=patient, member=member, role="clinician")
+    return member
+
+
+def patient_summary_url(patient, pdf=False):
+    name = "monitoring:patient_summary_pdf" if pdf else "monitoring:patient_summary"
+    return reverse(name, kwargs={"code": patient.code})
+
+
+def open_reasons(patient):
+    return [flag.reason_text() for flag in Flag.objects.filter(patient=patient).open()]
+
+
+# --- The period -------------------------------------------------------------------------------
+
+
+def test_default_period_is_since_the_last_appointment(patient):
+    patient.profile.last_appointment = LAST_VISIT
+    assert default_period(profile=patient.profile, today=TODAY) == Period(LAST_VISIT, TODAY)
+
+
+def test_default_period_without_a_last_appointment_is_about_three_months(patient):
+    period = default_period(profile=patient.profile, today=TODAY)
+    assert period.end == TODAY
+    assert 89 <= (TODAY - period.start).days <= 92
+
+
+def test_a_last_appointment_in_the_future_is_not_used(patient):
+    patient.profile.last_appointment = TODAY + datetime.timedelta(days=3)
+    assert default_period(profile=patient.profile, today=TODAY).start < TODAY
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ({"start": "2026-03-10", "end": "2026-03-01"}, "The end date is before the start date"),
+        ({"start": "2026-04-02"}, "This date is in the future"),
+        ({"end": "2026-05-01"}, "This date is in the future"),
+        ({"start": "not a date"}, "Enter a valid date"),
+    ],
+)
+def test_bad_dates_get_a_clear_message(patient_client, log, query, message):
+    response = patient_client.get(SUMMARY, query)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert "summary" not in response.context or response.context.get("summary") is None
+    assert patient_client.get(SUMMARY_PDF, query).status_code == 400
+
+
+def test_chosen_dates_narrow_the_summary(patient_client, log):
+    response = patient_client.get(SUMMARY, {"start": "2026-02-01", "end": "2026-02-28"})
+    assert response.status_code == 200
+    summary = response.context["summary"]
+    assert summary.period == Period(datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
+    assert [area.name for area in summary.areas] == ["Red patch on chest"]
+    assert "Lump under left scar" in summary.quiet_areas
+
+
+# --- Content ----------------------------------------------------------------------------------
+
+
+def test_summary_content(patient, log, questions):
+    summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY), today=TODAY)
+    assert summary.patient_name == "Pat Patient"
+    assert summary.history == ("Mastectomy, left side", "Radiation to the chest wall")
+    assert summary.to_raise, "the demo entries raise flags"
+    assert [f.reason for f in summary.to_raise] == open_reasons_by_urgency(patient)
+    urgencies = [f.urgency for f in summary.to_raise]
+    assert urgencies == sorted(urgencies, reverse=True)
+    lump = next(a for a in summary.areas if a.name == "Lump under left scar")
+    # The entry from before the period is not in it.
+    assert [row.date for row in lump.entries] == [
+        datetime.date(2026, 1, 12),
+        datetime.date(2026, 3, 2),
+    ]
+    assert lump.size_points == ((datetime.date(2026, 1, 12), 6), (datetime.date(2026, 3, 2), 9))
+    assert lump.photo_count == 3
+    assert lump.first_photo.date == datetime.date(2026, 1, 12)
+    assert lump.latest_photo.date == datetime.date(2026, 3, 2)
+    patch = next(a for a in summary.areas if a.name == "Red patch on chest")
+    assert patch.first_photo is None and patch.latest_photo is None
+    assert patch.entries[0].treatment == "A cream or ointment"
+    assert patch.entries[0].signs == ("Red skin or a rash",)
+    assert summary.quiet_areas == ("Mole on back",)
+    assert [q.text for q in summary.questions] == [
+        "Should the lump be checked with a scan?",
+        "Can I keep using the cream?",
+    ]
+    assert summary.photo_codes == {lump.first_photo.code, lump.latest_photo.code}
+
+
+def open_reasons_by_urgency(patient):
+    return [f.reason_text() for f in Flag.objects.filter(patient=patient).open().by_urgency()]
+
+
+def test_reviewed_flags_show_apart_with_outcome_and_note(patient, log, clinician):
+    flag = Flag.objects.filter(patient=patient).open().first()
+    flag.state = Flag.State.REVIEWED
+    flag.reviewed_at = timezone.now()
+    flag.reviewed_by = clinician
+    flag.outcome = Flag.Outcome.BOOK_APPOINTMENT
+    flag.note_to_patient = "Please book a visit <soon>."
+    flag.save()
+    summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
+    assert flag.reason_text() not in [f.reason for f in summary.to_raise]
+    (reviewed,) = [f for f in summary.reviewed if f.reason == flag.reason_text()]
+    assert reviewed.outcome_label == "Book an appointment"
+    assert reviewed.note_to_patient == "Please book a visit <soon>."
+
+
+def test_withdrawn_flags_are_not_listed(patient, log):
+    flag = Flag.objects.filter(patient=patient).open().first()
+    flag.state = Flag.State.WITHDRAWN
+    flag.withdrawn_at = timezone.now()
+    flag.save()
+    summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
+    assert flag.reason_text() not in [f.reason for f in summary.to_raise + summary.reviewed]
+
+
+def test_summary_is_built_in_a_fixed_number_of_queries(
+    patient, log, questions, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
+
+
+def test_empty_summary_never_reassures(patient_client):
+    response = patient_client.get(SUMMARY)
+    text = page_text(response)
+    assert response.status_code == 200
+    assert "This is not an all-clear" in text
+    assert "No checks were logged in this period." in text
+    assert "This app does not diagnose." in text
+
+
+def test_page_content(patient_client, log, questions):
+    response = patient_client.get(SUMMARY)
+    assert response.status_code == 200
+    html = response.content.decode()
+    text = page_text(response)
+    assert "Pat Patient" in text
+    assert "5 January 2026 to 31 March 2026" in text
+    assert "Mastectomy, left side; Radiation to the chest wall" in text
+    assert "Printed on 31 March 2026" in text
+    for reason in open_reasons(response.wsgi_request.user):
+        assert squash(reason) in text
+    assert "Should the lump be checked with a scan?" in text
+    assert "An answered question" not in text
+    assert "Lump under left scar" in text and "Red patch on chest" in text
+    assert "<svg" in html and "Longest size in mm, over time" in html
+    # The page is laid out for printing: the print stylesheet and script, a print button, A4.
+    assert "css/summary.css" in html and "js/summary.js" in html
+    assert "data-print-page" in html
+    assert "size: A4;" in html
+    assert "<script>" not in html.split("</footer>")[0].split("<main")[1]  # no inline script
+    # Photos come from the access-checked photo view, screen rendition.
+    summary = response.context["summary"]
+    lump = next(a for a in summary.areas if a.name == "Lump under left scar")
+    assert (
+        reverse("tracker:photo_file", kwargs={"code": lump.first_photo.code, "rendition": "screen"})
+        in html
+    )
+    assert response.context["pdf_url"].startswith(SUMMARY_PDF)
+
+
+def test_letter_paper(patient_client, log):
+    response = patient_client.get(SUMMARY, {"paper": "letter"})
+    assert "size: letter;" in response.content.decode()
+    assert "paper=letter" in response.context["pdf_url"]
+
+
+def test_pdf_reads_back_with_reasons_dates_and_questions(patient_client, patient, log, questions):
+    response = patient_client.get(SUMMARY_PDF)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="visit-summary-2026-03-31.pdf"'
+    assert response["Cache-Control"] == "private, no-store"
+    text = pdf_text(response.content)
+    reasons = open_reasons(patient)
+    assert reasons
+    for reason in reasons:
+        assert squash(reason) in text
+    for day in (
+        "5 January 2026 to 31 March 2026",
+        "Printed on 31 March 2026",
+        "12 Jan 2026",
+        "2 Mar 2026",
+        "9 Feb 2026",
+        "First: 12 January 2026",
+        "Latest: 2 March 2026",
+    ):
+        assert day in text
+    assert "Should the lump be checked with a scan?" in text
+    assert "Can I keep using the cream?" in text
+    assert "An answered question" not in text
+    # The footer on every page: the notice and the page number.
+    assert "This app does not diagnose" in text
+    assert "Page 1 of" in text
+
+
+def test_pdf_embeds_the_screen_renditions_of_first_and_latest_photo(
+    patient_client, patient, log, monkeypatch
+):
+    from monitoring import summary_pdf
+
+    fetchers = []
+
+    class Recording(summary_pdf.SummaryURLFetcher):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            fetchers.append(self)
+
+    monkeypatch.setattr(summary_pdf, "SummaryURLFetcher", Recording)
+    response = patient_client.get(SUMMARY_PDF)
+    assert response.status_code == 200
+    (fetcher,) = fetchers
+    photos = sorted(url for url in fetcher.requested if url.startswith("photo:"))
+    summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
+    assert photos == sorted(f"photo:{code}/screen" for code in summary.photo_codes)
+    assert fetcher.refused == []
+    assert all(url.startswith(("static:", "photo:")) for url in fetcher.requested)
+
+
+# --- Access -----------------------------------------------------------------------------------
+
+
+def test_owner_reads_own_summary_by_code_too(patient_client, patient, log):
+    assert patient_client.get(patient_summary_url(patient)).status_code == 200
+    assert patient_client.get(patient_summary_url(patient, pdf=True)).status_code == 200
+    assert not AccessLogEntry.objects.exists()  # the patient's own reads are not logged
+
+
+def test_invited_clinician_reads_the_summary_and_the_read_is_logged(
+    patient, log, questions, invited
+):
+    client = client_for(Client(), invited)
+    response = client.get(patient_summary_url(patient))
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Pat Patient" in text
+    assert "Should the lump be checked with a scan?" in text
+    pdf = client.get(patient_summary_url(patient, pdf=True))
+    assert pdf.status_code == 200
+    assert "Should the lump be checked with a scan?" in pdf_text(pdf.content)
+    rows = AccessLogEntry.objects.filter(actor=invited, patient=patient, what="summary")
+    assert rows.count() == 2
+    assert all(row.allowed and row.actor_role == "clinician" for row in rows)
+
+
+def test_revoked_clinician_gets_404_on_the_next_request(patient, log, invited):
+    client = client_for(Client(), invited)
+    assert client.get(patient_summary_url(patient)).status_code == 200
+    CareGrant.objects.filter(member=invited).update(revoked_at=timezone.now())
+    assert client.get(patient_summary_url(patient)).status_code == 404
+    assert client.get(patient_summary_url(patient, pdf=True)).status_code == 404
+
+
+@pytest.mark.parametrize("pdf", [False, True])
+def test_strangers_get_404(stranger_clients, patient, log, pdf):
+    for who, client in stranger_clients.items():
+        response = client.get(patient_summary_url(patient, pdf=pdf))
+        assert response.status_code == 404, who
+    assert AccessLogEntry.objects.filter(patient=patient, allowed=False).count() == 2
+
+
+def test_unknown_patient_code_is_404(patient_client):
+    url = reverse(
+        "monitoring:patient_summary", kwargs={"code": "00000000-0000-4000-8000-000000000000"}
+    )
+    assert patient_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["summary", "summary_pdf"])
+def test_anonymous_is_sent_to_login(client, name):
+    response = client.get(reverse(f"monitoring:{name}"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_anonymous_is_sent_to_login_for_a_patient_summary(client, patient):
+    response = client.get(patient_summary_url(patient))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_wrong_method(patient_client, patient, method):
+    for url in (SUMMARY, SUMMARY_PDF, patient_summary_url(patient)):
+        assert getattr(patient_client, method)(url).status_code == 405
+
+
+# --- Links ------------------------------------------------------------------------------------
+
+
+def test_home_links_to_the_summary(patient_client, patient):
+    patient.profile.next_appointment = datetime.date(2026, 4, 7)
+    patient.profile.save()
+    html = patient_client.get(reverse("tracker:home")).content.decode()
+    assert f'href="{SUMMARY}"' in html
+    assert "Prepare for my visit" in html
