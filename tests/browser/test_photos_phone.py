@@ -44,7 +44,12 @@ def open_entry_form(page, area):
 
 
 def image_loaded(locator):
-    return locator.evaluate("img => img.complete && img.naturalWidth > 0")
+    """Wait until the image has really loaded (thumbnails load lazily: scroll to them first)."""
+    locator.scroll_into_view_if_needed()
+    locator.page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=locator.element_handle()
+    )
+    return True
 
 
 def test_upload_see_thumbnail_and_compare(phone, area):
