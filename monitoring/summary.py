@@ -19,6 +19,8 @@ from tracker.vocabulary import History, Sign, Treatment
 
 # With no last appointment in the profile, the summary covers this many days.
 DEFAULT_PERIOD_DAYS = 91
+# Most urgent first (the order of the "To raise" list).
+URGENCY_RANK = {Urgency.URGENT: 0, Urgency.SOON: 1, Urgency.NEXT_VISIT: 2}
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ class Summary:
     history: tuple[str, ...]
     printed_on: datetime.date
     next_appointment: datetime.date | None
-    to_raise: tuple[FlagItem, ...]  # open flags, most urgent first
+    to_raise: tuple[FlagItem, ...]  # open flags, most urgent first, then by area and date
     reviewed: tuple[FlagItem, ...]  # already reviewed by the care team
     areas: tuple[AreaSummary, ...]
     quiet_areas: tuple[str, ...]  # open areas with no check in the period
@@ -112,6 +114,16 @@ class Summary:
             for photo in (area.first_photo, area.latest_photo)
             if photo is not None
         )
+
+    @property
+    def to_raise_groups(self):
+        """((urgency, label, flags), ...): the open flags under one heading per urgency."""
+        groups = []
+        for flag in self.to_raise:
+            if not groups or groups[-1][0] != flag.urgency:
+                groups.append((flag.urgency, flag.urgency_label, []))
+            groups[-1][2].append(flag)
+        return tuple((urgency, label, tuple(flags)) for urgency, label, flags in groups)
 
     @property
     def has_urgent(self):
@@ -229,7 +241,7 @@ def _flags(patient, period):
             | (Q(state=Flag.State.REVIEWED) & (in_period | Q(reviewed_at__date__range=days)))
         )
         .select_related("area", "entry")
-        .by_urgency()
+        .order_by("raised_at", "pk")
     )
     to_raise, reviewed = [], []
     for flag in flags:
@@ -244,4 +256,8 @@ def _flags(patient, period):
             reviewed_on=timezone.localdate(flag.reviewed_at) if flag.reviewed_at else None,
         )
         (to_raise if flag.state == Flag.State.OPEN else reviewed).append(item)
-    return tuple(to_raise), tuple(reviewed)
+    return tuple(sorted(to_raise, key=_flag_order)), tuple(sorted(reviewed, key=_flag_order))
+
+
+def _flag_order(item):
+    return (URGENCY_RANK.get(item.urgency, len(URGENCY_RANK)), item.area_name.lower(), item.date)

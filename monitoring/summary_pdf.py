@@ -6,8 +6,9 @@ internal schemes and refuses everything else (http, https, file, data, ftp, ...)
 - ``static:<path>``: one of the app's own static files, found by the staticfiles finders (or the
   collected static storage), e.g. ``static:css/summary.css``;
 - ``photo:<code>/screen``: the screen rendition of one of the photos this summary shows, looked up
-  through ``tracker.access.get_photo_for_user`` for the reader and checked to belong to the
-  summary's patient, and read through the storage API.
+  through ``tracker.access.get_photo_for_user`` for the reader (grants apply; a read by someone
+  other than the patient is logged), checked to belong to the summary's patient, and read through
+  the storage API.
 
 Patient text never becomes a URL: the template escapes it, so a note holding ``<img src=...>`` is
 text. The fetcher is the second wall: even a URL it was never meant to see is refused.
@@ -35,7 +36,8 @@ STATIC_PATH = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_.-]+)*\.(?:css|svg|png|
 PHOTO_PATH = re.compile(
     r"^(?P<code>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/screen$"
 )
-# Photos are embedded as stored (JPEG); images are not resampled above this resolution.
+# Photos print at most about 65 mm tall: WeasyPrint resamples them to 200 dpi at their printed
+# size and re-encodes them (a screen rendition is 1600 px), which keeps the PDF small.
 PDF_OPTIONS = {"dpi": 200, "jpeg_quality": 80}
 
 

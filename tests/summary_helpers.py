@@ -75,6 +75,17 @@ def pdf_text(data):
     return squash(" ".join(page.extract_text() for page in reader.pages))
 
 
+def pdf_images(data):
+    """(width, height) of every image object embedded in a PDF."""
+    reader = PdfReader(io.BytesIO(data))
+    objects = (reader.get_object(n) for n in range(1, reader.trailer["/Size"]))
+    return [
+        (obj["/Width"], obj["/Height"])
+        for obj in objects
+        if hasattr(obj, "get") and obj.get("/Subtype") == "/Image"
+    ]
+
+
 def page_text(response):
     """The visible text of an HTML page: tags dropped, entities decoded, whitespace collapsed."""
     body = response.content.decode()

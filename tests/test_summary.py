@@ -12,8 +12,15 @@ from monitoring.models import Flag
 from monitoring.sharing import AccessLogEntry, CareGrant
 from monitoring.summary import Period, build_summary, default_period
 from tests.conftest import client_for
-from tests.factories import ClinicianFactory
-from tests.summary_helpers import LAST_VISIT, TODAY, make_log, page_text, pdf_text, squash
+from tests.summary_helpers import (
+    LAST_VISIT,
+    TODAY,
+    make_log,
+    page_text,
+    pdf_images,
+    pdf_text,
+    squash,
+)
 from tracker.models import Question
 
 SUMMARY = reverse("monitoring:summary")
@@ -40,13 +47,6 @@ def questions(patient):
     Question.objects.create(patient=patient, text="Should the lump be checked with a scan?")
     Question.objects.create(patient=patient, text="Can I keep using the cream?")
     Question.objects.create(patient=patient, text="An answered question", done_at=timezone.now())
-
-
-@pytest.fixture
-def invited(patient):
-    member = ClinicianFactory(full_name="Dr Invited", email="dr.invited@example.com")
-    CareGrant.objects.create(patient=patient, member=member, role="clinician")
-    return member
 
 
 def patient_summary_url(patient, pdf=False):
@@ -111,9 +111,12 @@ def test_summary_content(patient, log, questions):
     assert summary.patient_name == "Pat Patient"
     assert summary.history == ("Mastectomy, left side", "Radiation to the chest wall")
     assert summary.to_raise, "the demo entries raise flags"
-    assert [f.reason for f in summary.to_raise] == open_reasons_by_urgency(patient)
+    assert sorted(f.reason for f in summary.to_raise) == sorted(open_reasons(patient))
     urgencies = [f.urgency for f in summary.to_raise]
-    assert urgencies == sorted(urgencies, reverse=True)
+    assert urgencies == sorted(urgencies, reverse=True)  # urgent, soon, next_visit
+    grouped = [flag for _, _, flags in summary.to_raise_groups for flag in flags]
+    assert grouped == list(summary.to_raise)
+    assert len({label for _, label, _ in summary.to_raise_groups}) == len(set(urgencies))
     lump = next(a for a in summary.areas if a.name == "Lump under left scar")
     # The entry from before the period is not in it.
     assert [row.date for row in lump.entries] == [
@@ -134,10 +137,6 @@ def test_summary_content(patient, log, questions):
         "Can I keep using the cream?",
     ]
     assert summary.photo_codes == {lump.first_photo.code, lump.latest_photo.code}
-
-
-def open_reasons_by_urgency(patient):
-    return [f.reason_text() for f in Flag.objects.filter(patient=patient).open().by_urgency()]
 
 
 def test_reviewed_flags_show_apart_with_outcome_and_note(patient, log, clinician):
@@ -266,6 +265,7 @@ def test_pdf_embeds_the_screen_renditions_of_first_and_latest_photo(
     assert photos == sorted(f"photo:{code}/screen" for code in summary.photo_codes)
     assert fetcher.refused == []
     assert all(url.startswith(("static:", "photo:")) for url in fetcher.requested)
+    assert len(pdf_images(response.content)) == 2
 
 
 # --- Access -----------------------------------------------------------------------------------
@@ -278,8 +278,9 @@ def test_owner_reads_own_summary_by_code_too(patient_client, patient, log):
 
 
 def test_invited_clinician_reads_the_summary_and_the_read_is_logged(
-    patient, log, questions, invited
+    patient, log, questions, invited_clinician
 ):
+    invited = invited_clinician
     client = client_for(Client(), invited)
     response = client.get(patient_summary_url(patient))
     assert response.status_code == 200
@@ -294,12 +295,21 @@ def test_invited_clinician_reads_the_summary_and_the_read_is_logged(
     assert all(row.allowed and row.actor_role == "clinician" for row in rows)
 
 
-def test_revoked_clinician_gets_404_on_the_next_request(patient, log, invited):
+def test_revoked_clinician_gets_404_on_the_next_request(patient, log, invited_clinician):
+    invited = invited_clinician
     client = client_for(Client(), invited)
     assert client.get(patient_summary_url(patient)).status_code == 200
     CareGrant.objects.filter(member=invited).update(revoked_at=timezone.now())
     assert client.get(patient_summary_url(patient)).status_code == 404
     assert client.get(patient_summary_url(patient, pdf=True)).status_code == 404
+
+
+def test_caregiver_reads_the_summary_too(patient, log, caregiver):
+    """A caregiver the patient shared their record with reads it (e.g. to help prepare a visit)."""
+    client = client_for(Client(), caregiver)
+    assert client.get(patient_summary_url(patient)).status_code == 200
+    row = AccessLogEntry.objects.get(actor=caregiver, what="summary")
+    assert row.allowed and row.actor_role == "caregiver"
 
 
 @pytest.mark.parametrize("pdf", [False, True])
@@ -339,9 +349,45 @@ def test_wrong_method(patient_client, patient, method):
 # --- Links ------------------------------------------------------------------------------------
 
 
+def test_profile_links_to_the_summary(patient_client):
+    html = patient_client.get(reverse("tracker:profile")).content.decode()
+    assert f'href="{SUMMARY}"' in html
+
+
 def test_home_links_to_the_summary(patient_client, patient):
     patient.profile.next_appointment = datetime.date(2026, 4, 7)
     patient.profile.save()
     html = patient_client.get(reverse("tracker:home")).content.decode()
     assert f'href="{SUMMARY}"' in html
     assert "Prepare for my visit" in html
+
+
+def test_pdf_of_three_months_with_30_photos_stays_under_10_mb(patient_client, patient):
+    from tests.factories import AreaFactory, EntryFactory
+    from tests.summary_helpers import add_photos
+
+    patient.profile.last_appointment = TODAY - datetime.timedelta(days=91)
+    patient.profile.save()
+    areas = [AreaFactory(patient=patient, name=f"Area {n}") for n in range(3)]
+    photos = 0
+    for n in range(20):
+        entry = EntryFactory(
+            area=areas[n % 3],
+            date=TODAY - datetime.timedelta(days=88 - 4 * n),
+            signs=["raised_patch"],
+            size_mm=5 + n // 4,
+        )
+        count = 2 if n < 10 else 1
+        add_photos(entry, count, seed=10 * n, size=(1000, 750), noise=40)
+        photos += count
+    assert photos == 30
+    response = patient_client.get(SUMMARY_PDF)
+    assert response.status_code == 200
+    assert len(response.content) < 10 * 1024 * 1024
+    text = pdf_text(response.content)
+    for n in range(3):
+        assert f"Area {n}" in text
+    # The first and the latest photo of each area, resampled for print (screen rendition in).
+    images = pdf_images(response.content)
+    assert len(images) == 6
+    assert all(max(size) <= 1600 for size in images)
