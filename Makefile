@@ -24,7 +24,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 run: $(VENV)/.installed-run
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 	$(DEMO_ENV) $(PY) manage.py load_education
-	$(DEMO_ENV) $(PY) manage.py load_demo
+	$(DEMO_ENV) $(PY) manage.py load_demo_care
 	$(DEMO_ENV) $(PY) manage.py evaluate_flags
 	@echo "Open http://$(HOST):$(PORT) and log in with one of the demo accounts above."
 	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
