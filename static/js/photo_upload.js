@@ -3,9 +3,10 @@
 // - the two file inputs become two large buttons ("Take a photo" on phones, "Choose from
 //   library"), with a drop zone on computers and a list of the chosen photos;
 // - a JPEG's capture date (EXIF DateTimeOriginal) is offered as the entry date;
-// - the form is sent with XMLHttpRequest and a progress bar. On success the page opens the saved
-//   check; on form problems the re-rendered form replaces this one; on a network or server error
-//   the page stays as it is, with everything typed and chosen, and says so.
+// - with photos chosen, the form is sent with XMLHttpRequest and a progress bar. On success the
+//   page opens the saved check; on form problems the re-rendered form replaces this one; on a
+//   network or server error the page stays as it is, with everything typed and chosen, and says
+//   so. Without photos the form posts as usual.
 // Every sentence comes from data-msg-* attributes on the photo fieldset (translated server-side).
 (function () {
   "use strict";
@@ -127,6 +128,8 @@
 
     // --- sending -----------------------------------------------------------------------------
     form.addEventListener("submit", function (event) {
+      // Without photos there is nothing slow to show: let the browser post the form as usual.
+      if (!files().length && !sending) return;
       event.preventDefault();
       if (sending) return;
       var found = problems();
