@@ -36,9 +36,10 @@ STATIC_PATH = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_.-]+)*\.(?:css|svg|png|
 PHOTO_PATH = re.compile(
     r"^(?P<code>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/screen$"
 )
-# Photos print at most about 65 mm tall: WeasyPrint resamples them to 200 dpi at their printed
-# size and re-encodes them (a screen rendition is 1600 px), which keeps the PDF small.
-PDF_OPTIONS = {"dpi": 200, "jpeg_quality": 80}
+# Photos print at most about 65 mm tall: WeasyPrint resamples the screen rendition (1600 px) to
+# 300 dpi at its printed size (about 1000 px wide) and re-encodes it at the app's screen quality.
+# bench/bench_summary.py: 0.2 MB instead of 1.2 MB for the same summary, for 0.2 s more.
+PDF_OPTIONS = {"dpi": 300, "jpeg_quality": 85}
 
 
 class RefusedURL(ValueError):
