@@ -290,6 +290,7 @@ def test_invited_clinician_reads_the_summary_and_the_read_is_logged(
     pdf = client.get(patient_summary_url(patient, pdf=True))
     assert pdf.status_code == 200
     assert "Should the lump be checked with a scan?" in pdf_text(pdf.content)
+    assert len(pdf_images(pdf.content)) == 2  # the photos, fetched through the clinician's grant
     rows = AccessLogEntry.objects.filter(actor=invited, patient=patient, what="summary")
     assert rows.count() == 2
     assert all(row.allowed and row.actor_role == "clinician" for row in rows)

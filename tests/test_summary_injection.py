@@ -172,3 +172,14 @@ def test_weasyprint_never_loads_a_refused_url(fetcher):
         "http://169.254.169.254/x.css",
         "http://169.254.169.254/bg",
     }
+
+
+def test_css_string_cannot_end_the_string_or_the_style():
+    from monitoring.templatetags.summary_tags import css_string
+
+    escaped = css_string('Page "1" </style><script>x</script>\\ \n')
+    # Only letters, digits, spaces, ",", "." and backslash escapes remain.
+    assert set(escaped) <= set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.\\"
+    )
+    assert escaped.startswith("Page \\22 1\\22  \\3c \\2f style\\3e ")
