@@ -17,6 +17,10 @@ from monitoring.models import Flag, Urgency
 from tracker.models import Entry, Photo, Question, WatchedArea
 from tracker.vocabulary import History, Sign, Treatment
 
+# Internal URL schemes the PDF template writes and SummaryURLFetcher (summary_pdf) serves.
+STATIC_SCHEME = "static:"
+PHOTO_SCHEME = "photo:"
+
 # With no last appointment in the profile, the summary covers this many days.
 DEFAULT_PERIOD_DAYS = 91
 # Most urgent first (the order of the "To raise" list).

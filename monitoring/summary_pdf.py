@@ -27,10 +27,9 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from monitoring.summary import PHOTO_SCHEME, STATIC_SCHEME
 from tracker.access import get_photo_for_user
 
-STATIC_SCHEME = "static:"
-PHOTO_SCHEME = "photo:"
 # Static files the PDF may use: stylesheets, fonts and images of the app itself.
 STATIC_PATH = re.compile(r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_.-]+)*\.(?:css|svg|png|jpg|woff2?)$")
 PHOTO_PATH = re.compile(

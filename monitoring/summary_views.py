@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monitoring import questions as question_services
 from monitoring.summary import build_summary, default_period
 from monitoring.summary_forms import PAPER_SIZES, PeriodForm, QuestionForm
-from monitoring.summary_pdf import render_summary_pdf
 from tracker.access import get_patient_for_user, get_question_for_user, questions_for
 
 
@@ -69,6 +68,12 @@ def summary_pdf(request, code=None):
     context, ok = _summary_context(request, patient, code)
     if not ok:
         return render(request, "monitoring/summary/page.html", context, status=400)
+    try:
+        # Imported here: WeasyPrint needs the Pango system library, and a machine without it
+        # should still serve everything else (the printable page included).
+        from monitoring.summary_pdf import render_summary_pdf
+    except (ImportError, OSError):
+        return render(request, "monitoring/summary/pdf_unavailable.html", context, status=503)
     pdf = render_summary_pdf(
         summary=context["summary"], request=request, patient=patient, context=context
     )

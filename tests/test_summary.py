@@ -392,3 +392,13 @@ def test_pdf_of_three_months_with_30_photos_stays_under_10_mb(patient_client, pa
     images = pdf_images(response.content)
     assert len(images) == 6
     assert all(max(size) <= 1600 for size in images)
+
+
+def test_pdf_says_so_plainly_when_weasyprint_cannot_load(patient_client, monkeypatch):
+    # A machine without the Pango library cannot import WeasyPrint; the rest of the app still runs.
+    import sys
+
+    monkeypatch.setitem(sys.modules, "monitoring.summary_pdf", None)
+    response = patient_client.get(reverse("monitoring:summary_pdf"))
+    assert response.status_code == 503
+    assert "cannot make PDF files" in response.content.decode()
