@@ -298,7 +298,7 @@ def test_same_photo_on_another_entry_is_fine(patient_client, area, entry):
 def test_invalid_entry_with_good_photos_asks_for_the_photos_again(patient_client, area, storage):
     response = post_entry(patient_client, area, [upload(photo_bytes())], pain="11")
     page = body(response)
-    assert "less than or equal to 10" in page
+    assert "Please choose a number from 0 to 10." in page
     assert "Please choose the photo again." in page
     assert not Entry.objects.exists() and stored_files(storage) == []
 

@@ -43,14 +43,14 @@ def test_entry_date_defaults_to_today(patient_client, area):
     ("overrides", "message"),
     [
         ({"date": (TODAY() + datetime.timedelta(days=1)).isoformat()}, "in the future"),
-        ({"size_mm": "301"}, "less than or equal to 300"),
-        ({"size_mm": "-1"}, "greater than or equal to 0"),
-        ({"pain": "11"}, "less than or equal to 10"),
-        ({"itch": "-2"}, "greater than or equal to 0"),
-        ({"signs": ["not_a_sign"]}, "not one of the available choices"),
-        ({"change": "exploded"}, "not one of the available choices"),
+        ({"size_mm": "301"}, "Please type a size of 300 mm or less, or leave it empty."),
+        ({"size_mm": "-1"}, "Please type a size of 0 mm or more."),
+        ({"pain": "11"}, "Please choose a number from 0 to 10."),
+        ({"itch": "-2"}, "Please choose a number of 0 or more."),
+        ({"signs": ["not_a_sign"]}, "Please choose from the list."),
+        ({"change": "exploded"}, "Please choose from the list."),
         ({"date": "30/02/2026"}, "Enter a valid date"),
-        ({"notes": "x" * 2001}, "at most 2000 characters"),
+        ({"notes": "x" * 2001}, "up to 2000 characters. It has 2001 now."),
         (
             {"treatment": "cream", "treatment_since": (TODAY() + datetime.timedelta(days=3))},
             "in the future",
@@ -66,6 +66,9 @@ def test_invalid_entry_rerenders_with_message_and_saves_nothing(
     assert response.status_code == 200
     assert message in body
     assert "Nothing has been saved yet" in body
+    # Django's stock wording is not plain, and would echo a raw code back to the patient.
+    assert "Ensure this value" not in body
+    assert "not one of the available choices" not in body
     assert not Entry.objects.exists()
 
 
@@ -93,9 +96,20 @@ def test_unknown_site_code_is_refused(patient_client):
     response = patient_client.post(
         reverse("tracker:area_create"), {"site": "left_elbow_of_mars", "name": "Spot"}
     )
+    body = response.content.decode()
     assert response.status_code == 200
-    assert "not one of the available choices" in response.content.decode()
+    assert "Please choose a body area from the list." in body
+    assert "left_elbow_of_mars" not in body
     assert not WatchedArea.objects.exists()
+
+
+def test_empty_choices_say_what_they_mean(patient_client, area):
+    """Selects start with words, not Django's "---------"."""
+    area_form = patient_client.get(reverse("tracker:area_create")).content.decode()
+    entry_form = patient_client.get(reverse("tracker:entry_create", args=[area.code]))
+    assert '<option value="" selected>Choose a body area</option>' in area_form
+    assert '<option value="" selected>Not sure</option>' in entry_form.content.decode()
+    assert "---------" not in area_form + entry_form.content.decode()
 
 
 def test_area_first_noticed_cannot_be_in_the_future(patient_client):

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import MAX_NOTES, MAX_SCORE, MAX_SIZE_MM, Entry, Profile, User, WatchedArea
-from tracker.vocabulary import History, Sign
+from tracker.vocabulary import Change, History, Sign, Site
 
 
 class DateInput(forms.DateInput):
@@ -12,6 +12,15 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+# Shown instead of Django's defaults, which quote the raw code sent ("moon is not one of ...").
+NOT_IN_LIST = _("Please choose from the list.")
+TOO_LONG = {
+    "max_length": _(
+        "Please make this shorter: up to %(limit_value)d characters. It has %(show_value)d now."
+    )
+}
 
 
 def reject_future(value):
@@ -87,6 +96,11 @@ class AreaForm(forms.ModelForm):
             "name": _('A few words so you know which spot this is, like "lump under left scar".'),
             "first_noticed": _("Leave it empty if you are not sure."),
         }
+        error_messages = {
+            "site": {"invalid_choice": _("Please choose a body area from the list.")},
+            "name": TOO_LONG,
+            "notes": TOO_LONG,
+        }
         widgets = {
             "first_noticed": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NOTES}),
@@ -95,6 +109,7 @@ class AreaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_noticed"].widget.attrs["max"] = timezone.localdate().isoformat()
+        self.fields["site"].choices = [("", _("Choose a body area")), *Site.choices]
 
     def clean_first_noticed(self):
         return reject_future(self.cleaned_data["first_noticed"])
@@ -107,6 +122,7 @@ class EntryForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Tick all that apply. Leave all empty if you see no change today."),
+        error_messages={"invalid_choice": NOT_IN_LIST},
     )
 
     class Meta:
@@ -131,6 +147,27 @@ class EntryForm(forms.ModelForm):
             "treatment_since": _("When you started it, if you are using something."),
             "notes": _("Anything else you want to remember or tell your care team."),
         }
+        # %(limit_value)s is filled in by Django (from the model's limits).
+        error_messages = {
+            "size_mm": {
+                "max_value": _(
+                    "Please type a size of %(limit_value)s mm or less, or leave it empty."
+                ),
+                "min_value": _("Please type a size of %(limit_value)s mm or more."),
+                "invalid": _("Please type the size as a whole number of mm."),
+            },
+            **{
+                name: {
+                    "max_value": _("Please choose a number from 0 to %(limit_value)s."),
+                    "min_value": _("Please choose a number of %(limit_value)s or more."),
+                    "invalid": _("Please type a whole number, like 3."),
+                }
+                for name in ("pain", "itch")
+            },
+            "change": {"invalid_choice": NOT_IN_LIST},
+            "treatment": {"invalid_choice": NOT_IN_LIST},
+            "notes": TOO_LONG,
+        }
         widgets = {
             "date": DateInput(),
             "treatment_since": DateInput(),
@@ -148,6 +185,7 @@ class EntryForm(forms.ModelForm):
         for name in ("date", "treatment_since"):
             self.fields[name].widget.attrs["max"] = today
         self.fields["change"].required = False
+        self.fields["change"].choices = [("", _("Not sure")), *Change.choices]
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
 
