@@ -37,8 +37,10 @@ Precise definitions the rules share:
   "smaller"/"gone", `today - start >= antibiotics_days`), `cream_not_better` (treatment cream,
   change not "smaller"/"gone", `today - start >= cream_days`) and `persistent_change` (signs in
   the latest entry and every entry back to the first of the run of entries with signs,
-  `today - first >= persistence_days`). The start of a treatment is the entry's
-  `treatment_since`, or else the first of the latest entries that all logged that treatment.
+  `today - first >= persistence_days`; itching counts as a change here: an entry with an itch
+  score above 0 belongs to the run even with no sign ticked, so itching that goes on is
+  raised). The start of a treatment is the entry's `treatment_since`, or else the first of the
+  latest entries that all logged that treatment.
   With no newer entry the rules assume nothing changed: they never assume it got better.
 - `pain_or_itch`: pain or itch of `symptom_score` or more, or pain up by `pain_rise` or more
   against the latest earlier entry of the area that recorded a pain score.
@@ -403,11 +405,14 @@ CATALOGUE: tuple[Rule, ...] = (
     ),
     Rule(
         "persistent_change",
-        1,
+        2,  # 2: itching that goes on counts, even with no sign ticked
         SOON,
         TIME,
         None,
-        _("Any sign still there {persistence_days} days or more after it was first logged."),
+        _(
+            "Any sign, or itching, still there {persistence_days} days or more after it was "
+            "first logged."
+        ),
         "Common Mistakes and Delayed Recognition; FAQ (persistent or unusual skin changes)",
         ("persistence_days",),
     ),
@@ -928,25 +933,38 @@ def _cream_not_better(entries, today, thresholds):
     return _make("cream_not_better", latest, [text], facts)
 
 
+def _shows_change(entry: Observation) -> bool:
+    """For `persistent_change`: a sign, or any itching (the patient may tick no sign for it)."""
+    return bool(entry.signs) or (entry.itch is not None and entry.itch > 0)
+
+
 def _persistent_change(entries, today, thresholds):
     latest = entries[-1]
-    if not latest.signs:
+    if not _shows_change(latest):
         return None
     first = latest
     for entry in reversed(entries):
-        if not entry.signs:
+        if not _shows_change(entry):
             break
         first = entry
     days = (today - first.date).days
     if days < thresholds.persistence_days:
         return None
-    text = gettext_noop(
-        "You first logged this change on {first_date}. On {as_of_date}, {days} days later, your "
-        "last entry ({date}) still showed {signs}. A change that does not go away should be "
-        "checked soon."
-    )
+    if latest.signs:
+        text = gettext_noop(
+            "You first logged this change on {first_date}. On {as_of_date}, {days} days later, "
+            "your last entry ({date}) still showed {signs}. A change that does not go away "
+            "should be checked soon."
+        )
+    else:
+        text = gettext_noop(
+            "You first logged itching here on {first_date}. On {as_of_date}, {days} days later, "
+            "your last entry ({date}) still gave it {itch} out of 10. Itching that does not go "
+            "away should be checked soon."
+        )
     facts = {
         "signs": _ordered(latest.signs),
+        "itch": latest.itch,
         "first_date": first.date.isoformat(),
         "as_of_date": today.isoformat(),
         "days": days,

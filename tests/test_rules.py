@@ -318,6 +318,27 @@ def test_persistence_counts_from_after_a_clear_entry():
     assert "persistent_change" in codes(run(entries, today=START + timedelta(days=48)))
 
 
+@pytest.mark.parametrize(("days", "flagged"), [(27, False), (28, True)])
+def test_itching_that_goes_on_is_a_persistent_change(days, flagged):
+    # The issue: "itching ... that goes on" 28 days after it was first logged, even with no sign.
+    entries = [obs(0, itch=4), obs(14, itch=5, change="same"), obs(21, itch=3, change="same")]
+    found = run(entries, today=START + timedelta(days=days))
+    assert ("persistent_change" in codes(found)) is flagged
+    if flagged:
+        finding = only(found, "persistent_change")
+        assert finding.urgency == SOON
+        assert finding.entry_key == entries[2].key
+        assert finding.reason.startswith("You first logged itching here on 2 March 2026.")
+        assert "still gave it 3 out of 10" in finding.reason
+
+
+def test_no_itch_or_itch_that_stopped_is_not_persistent():
+    quiet = [obs(0, itch=0), obs(30, itch=0, change="same")]
+    assert codes(run(quiet, today=START + timedelta(days=60))) == set()
+    stopped = [obs(0, itch=4), obs(20, itch=0, change="same")]
+    assert codes(run(stopped, today=START + timedelta(days=60))) == set()
+
+
 def test_gone_without_signs_stops_time_rules():
     entries = [
         obs(0, signs={"red_patch"}, treatment="cream", treatment_since=START),
