@@ -47,6 +47,15 @@ def test_saved_page_lists_findings_with_reason_and_education_link(patient_client
     assert 'role="alert"' not in response.content.decode()  # nothing urgent here
 
 
+def test_each_education_link_names_its_sign_for_screen_readers(patient_client, urgent_entry):
+    # Several "Read about this sign" links on one page: each must say which sign it opens.
+    html = patient_client.get(reverse("tracker:entry_saved", args=[urgent_entry.code])).content
+    html = html.decode()
+    assert html.count("Read about this sign") >= 1
+    for link in re.findall(r"Read about this sign(.*?)</a>", html):
+        assert re.fullmatch(r'<span class="visually-hidden">: [^<]+</span>', link), link
+
+
 def test_urgent_finding_comes_first_in_a_box_with_the_phone(patient_client, patient, urgent_entry):
     set_phone(patient, "+44 20 7946 0000")
     response = patient_client.get(reverse("tracker:entry_saved", args=[urgent_entry.code]))

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from monitoring.models import Flag, Urgency
+from tracker.vocabulary import Sign
 
 register = template.Library()
 
@@ -51,3 +52,9 @@ def tel_href(phone):
 @register.filter
 def urgency_label(code):
     return Urgency(code).label if code in Urgency.values else ""
+
+
+@register.filter
+def sign_label(code):
+    """The label of a sign code (e.g. for a link that names the sign to a screen reader)."""
+    return Sign(code).label if code in Sign.values else ""
