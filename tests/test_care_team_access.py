@@ -2,21 +2,40 @@
 the uninvited and the revoked clinician and another patient get 404, the caregiver reads but is
 refused review and changes, anonymous users go to login, and the wrong method is refused."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from monitoring import care_urls, summary_urls
 from monitoring.models import Flag
 from monitoring.sharing import CareGrant
 from tests.conftest import client_for
 from tests.factories import EntryFactory, UserFactory
+from tests.photo_helpers import photo_bytes, storage_fixture, upload  # noqa: F401
+from tracker.models import Photo
+from tracker.photos import attach_photos
 
-# (url name, object it is keyed by, method that reads it, method that is refused)
+# Photos are stored in a fresh in-memory storage for every test of this module.
+pytestmark = pytest.mark.usefixtures("storage")
+
+# Every view that shows a clinician or a caregiver part of a patient's record:
+# (url name, object it is keyed by ("photo:screen" adds the rendition), method that reads it,
+# method that is refused)
 READ_VIEWS = [
     ("monitoring:record", "patient", "GET", "POST"),
+    ("monitoring:flag_detail", "flag", "GET", "POST"),
+    ("monitoring:patient_summary", "patient", "GET", "POST"),
+    ("monitoring:patient_summary_pdf", "patient", "GET", "POST"),
     ("tracker:area_detail", "area", "GET", "POST"),
     ("tracker:entry_saved", "entry", "GET", "POST"),
+    ("tracker:compare", "area", "GET", "POST"),
+    ("tracker:photo_detail", "photo", "GET", "POST"),
+    ("tracker:photo_file", "photo:thumb", "GET", "POST"),
+    ("tracker:photo_file", "photo:screen", "GET", "POST"),
+    ("tracker:photo_file", "photo:full", "GET", "POST"),
 ]
 # Views that change the patient's log: only the patient (and caregivers allowed to log).
 WRITE_VIEWS = [
@@ -26,6 +45,7 @@ WRITE_VIEWS = [
     ("tracker:entry_create", "area", "POST"),
     ("tracker:entry_edit", "entry", "POST"),
     ("tracker:entry_delete", "entry", "POST"),
+    ("tracker:photo_delete", "photo", "POST"),
 ]
 
 
@@ -44,12 +64,21 @@ def flag(area, entry):
 
 
 @pytest.fixture
-def objects(patient, area, entry):
-    return {"patient": patient, "area": area, "entry": entry}
+def photo(entry):
+    return attach_photos(entry=entry, files=[upload(photo_bytes())], author=None)[0]
+
+
+@pytest.fixture
+def objects(patient, area, entry, flag, photo):
+    return {"patient": patient, "area": area, "entry": entry, "flag": flag, "photo": photo}
 
 
 def url_for(name, kind, objects):
-    return reverse(name, kwargs={"code": objects[kind].code})
+    kind, _, rendition = kind.partition(":")
+    kwargs = {"code": objects[kind].code}
+    if rendition:
+        kwargs["rendition"] = rendition
+    return reverse(name, kwargs=kwargs)
 
 
 @pytest.fixture
@@ -109,6 +138,7 @@ def test_clinicians_and_read_only_caregivers_cannot_change_the_log(
     area.refresh_from_db()
     entry.refresh_from_db()
     assert area.resolved_at is None
+    assert Photo.objects.filter(pk=objects["photo"].pk).exists()
 
 
 def test_revoking_takes_effect_on_the_very_next_request(patient, area, invited_clinician):
@@ -173,6 +203,22 @@ def test_review_needs_a_valid_outcome(patient, flag, invited_clinician):
     assert response.status_code == 400
     flag.refresh_from_db()
     assert flag.is_open
+
+
+def test_no_outcome_is_chosen_for_the_clinician(patient, flag, invited_clinician):
+    """Saving a review needs a deliberate choice: the form never starts on "no concern"."""
+    client = client_for(Client(), invited_clinician)
+    page = client.get(reverse("monitoring:record", kwargs={"code": patient.code})).content.decode()
+    select = re.search(r'<select[^>]*name="outcome".*?</select>', page, re.S).group(0)
+    options = re.findall(r"<option[^>]*>", select)
+    assert options[0] == '<option value="">'
+    assert not any("selected" in option for option in options)
+    response = client.post(review_url(patient), {"flag": flag.code, "note": "Typed note."})
+    assert response.status_code == 400
+    flag.refresh_from_db()
+    assert flag.is_open
+    # What the clinician typed is still there to correct.
+    assert "Typed note.</textarea>" in response.content.decode()
 
 
 def test_review_of_another_patients_flag_is_refused(patient, flag, invited_clinician):
@@ -313,3 +359,63 @@ def test_patient_sees_the_outcome_and_to_raise_drops_the_flag(
     assert "We will call you about a scan." in timeline
     assert "Tests arranged" in timeline
     assert flag.reason not in patient_client.get(to_raise).content.decode()
+
+
+# --- Every care-team and summary URL is classified (a new view cannot slip past the matrix) -----
+
+# The patient's own pages: they show or change only the logged-in person's own sharing, log,
+# summary and questions (tests: test_care_team_invitations, test_summary, test_summary_questions).
+OWN_PAGES = {
+    "sharing",
+    "invite",
+    "grant_revoke",
+    "invitation_revoke",
+    "access_log",
+    "summary",
+    "summary_pdf",
+    "questions",
+    "question_edit",
+    "question_done",
+    "question_delete",
+}
+# The member's own lists (triage: clinicians only; shared_with_me), the review (tests above), and
+# the invitation link (by token: test_care_team_invitations).
+MEMBER_PAGES = {"triage", "shared_with_me", "review", "invitation"}
+
+
+def test_every_care_and_summary_view_is_in_the_matrix():
+    in_matrix = {name.removeprefix("monitoring:") for name, *_ in READ_VIEWS}
+    names = {p.name for p in care_urls.urlpatterns + summary_urls.urlpatterns}
+    unclassified = names - in_matrix - OWN_PAGES - MEMBER_PAGES
+    assert not unclassified, f"add these views to the access matrix: {sorted(unclassified)}"
+
+
+def test_members_never_reach_the_patients_own_pages_by_code(patient, invited_clinician, caregiver):
+    """Codes of the patient's grants, invitations and questions open nothing for the members."""
+    from monitoring import care
+    from tracker.models import Question
+
+    invitation = care.invite(
+        patient=patient, email="pending@example.com", role="caregiver", caregiver_can_log=False
+    )
+    grant = CareGrant.objects.get(member=caregiver)
+    question = Question.objects.create(patient=patient, text="Is the scar healing?")
+    urls = [
+        reverse("monitoring:grant_revoke", kwargs={"code": grant.code}),
+        reverse("monitoring:invitation_revoke", kwargs={"code": invitation.code}),
+        reverse("monitoring:question_edit", kwargs={"code": question.code}),
+        reverse("monitoring:question_done", kwargs={"code": question.code}),
+        reverse("monitoring:question_delete", kwargs={"code": question.code}),
+    ]
+    for member in (invited_clinician, caregiver):
+        client = client_for(Client(), member)
+        for url in urls:
+            assert client.get(url).status_code in (404, 405), f"{member} GET {url}"
+            assert client.post(url, {"done": "1"}).status_code == 404, f"{member} POST {url}"
+    grant.refresh_from_db()
+    question.refresh_from_db()
+    invitation.refresh_from_db()
+    assert grant.revoked_at is None and question.done_at is None and invitation.revoked_at is None
+    # Their own pages show their own (empty) lists, never the patient's.
+    page = client_for(Client(), caregiver).get(reverse("monitoring:questions")).content.decode()
+    assert "Is the scar healing?" not in page
