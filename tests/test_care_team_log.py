@@ -161,3 +161,31 @@ def test_admin_shows_the_log_read_only(admin_client, row):
     assert admin_client.post(delete, {"post": "yes"}).status_code == 403
     row.refresh_from_db()
     assert row.what == "timeline"
+
+
+def test_photo_reads_and_refusals_are_logged(
+    patient, entry, invited_clinician, clinician, settings
+):
+    """A photo is health data: each read by a clinician is a row, and so is a refused try."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    from tests.photo_helpers import photo_bytes, upload
+    from tracker.photos import attach_photos
+
+    photo = attach_photos(entry=entry, files=[upload(photo_bytes())], author=None)[0]
+    page = reverse("tracker:photo_detail", kwargs={"code": photo.code})
+    file = reverse("tracker:photo_file", kwargs={"code": photo.code, "rendition": "full"})
+    invited = client_for(Client(), invited_clinician)
+    assert invited.get(page).status_code == 200
+    assert invited.get(file).status_code == 200
+    assert client_for(Client(), clinician).get(file).status_code == 404
+    rows = AccessLogEntry.objects.order_by("pk")
+    assert [(r.actor, r.what, r.allowed, r.object_code) for r in rows] == [
+        (invited_clinician, "photo", True, photo.code),
+        (invited_clinician, "photo", True, photo.code),
+        (clinician, "photo", False, photo.code),
+    ]
+    assert all(r.patient == patient for r in rows)
+    assert entry.area.name not in str(list(rows.values()))
