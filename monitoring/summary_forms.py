@@ -24,6 +24,9 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, default, **kwargs):
         super().__init__(*args, **kwargs)
         self.default = default
+        # The fields show the dates in use, so nobody has to guess what "empty" means.
+        self.fields["start"].initial = default.start
+        self.fields["end"].initial = default.end
 
     def clean(self):
         data = super().clean()

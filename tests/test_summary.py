@@ -1,6 +1,7 @@
 """The appointment summary: page, PDF, access and content (issue 8)."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -402,3 +403,17 @@ def test_pdf_says_so_plainly_when_weasyprint_cannot_load(patient_client, monkeyp
     response = patient_client.get(reverse("monitoring:summary_pdf"))
     assert response.status_code == 503
     assert "cannot make PDF files" in response.content.decode()
+
+
+def test_date_fields_show_the_period_in_use(patient_client, log):
+    """Empty date fields left the patient guessing: they show the default period's dates."""
+    html = patient_client.get(SUMMARY).content.decode()
+    start = re.search(r'<input[^>]*name="start"[^>]*>', html).group(0)
+    end = re.search(r'<input[^>]*name="end"[^>]*>', html).group(0)
+    assert f'value="{LAST_VISIT:%Y-%m-%d}"' in start
+    assert f'value="{TODAY:%Y-%m-%d}"' in end
+
+
+def test_pain_and_itch_scores_do_not_break_across_lines(patient_client, log):
+    html = patient_client.get(SUMMARY).content.decode()
+    assert re.search(r'<td class="nowrap">\d+/10</td>\s*<td class="nowrap">\d+/10</td>', html)
