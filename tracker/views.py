@@ -121,7 +121,7 @@ def entry_create(request, code):
     if request.method == "POST" and (
         entry := save_entry_and_photos(request, form=form, photo_form=photo_form, area=area)
     ):
-        messages.success(request, _("Your check is saved."))
+        # No flash message: the page it leads to says the check is saved, with its findings.
         return finish(request, "tracker:entry_saved", code=entry.code)
     return render(
         request,
