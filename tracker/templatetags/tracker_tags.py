@@ -9,3 +9,9 @@ register = template.Library()
 def sign_help(code):
     """The one line of help shown under a sign's checkbox."""
     return SIGN_HELP.get(code, "")
+
+
+@register.filter
+def timedelta_minutes(delta):
+    """A timedelta as whole minutes, rounded up (for 'please wait N minutes')."""
+    return -(-int(delta.total_seconds()) // 60)
