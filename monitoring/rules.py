@@ -20,11 +20,14 @@ English rendering (used by the scenario harness and stored alongside the facts).
 Precise definitions the rules share:
 - Entries of an area are ordered by date, then by the order given (the logging order).
 - A sign is *newly present* in an entry when the area's previous entry did not have it (an area's
-  first entry has all its signs newly present). `new_lump`, `new_sore`, `unusual_form` and
-  `colour_change` fire on newly present signs only; a sign that stays is covered by `any_sign`,
-  `persistent_change` and the flag raised when it first appeared (it stays open until reviewed).
+  first entry has all its signs newly present). `new_lump`, `new_patch`, `new_sore`,
+  `unusual_form` and `colour_change` fire on newly present signs only; a sign that stays is
+  covered by `any_sign`, `persistent_change` and the flag raised when it first appeared (it stays
+  open until reviewed).
 - `colour_change`: `discoloured` is in the entry and not in the area's previous entry, and there
   is a previous entry (a colour already there at the first entry is a sign, not a change).
+- `new_patch`: `raised_patch` or `red_patch` newly present in the entry (same "newly" as
+  `new_lump`); with a fever as well, `possible_infection` (urgent) is raised beside it.
 - `growth`: the entry's size against the first measured entry of the area and against the
   previous measured one; +`growth_mm` or +`growth_percent` against either, or change "larger".
 - `several_areas`: the entry shows *new signs* (signs not in its area's previous entry, or all its
@@ -151,6 +154,10 @@ ESCALATING_HISTORY = frozenset({"inflammatory", "triple_negative"})
 
 # Sign groups used by the rules below.
 INFECTION_LIKE = ("red_patch", "warm", "swelling")
+# "Clinical Presentation and Diagnosis": skin metastases show as red patches that look like
+# cellulitis and as raised, inflamed plaques, as well as lumps; a new one is "soon", as for a lump
+# (the education pages of both signs say to book a visit within about a week).
+PATCH_SIGNS = ("raised_patch", "red_patch")
 SORE_SIGNS = ("open_sore", "bleeding", "weeping")
 UNUSUAL_SIGNS = ("thickened", "spider_veins", "band_along_nerve", "dimpled")
 _EPSILON = 1e-9  # float comparisons at the boundary (8.1 - 6.1 must count as 2 mm)
@@ -318,6 +325,18 @@ CATALOGUE: tuple[Rule, ...] = (
         _("A new lump or bump, anywhere (not in the area's previous entry)."),
         "Clinical Presentation and Diagnosis; Patterns of Spread and Anatomical Sites of "
         "Involvement",
+    ),
+    Rule(
+        "new_patch",
+        1,
+        SOON,
+        ENTRY,
+        None,  # the patch that was logged: raised_patch or red_patch
+        _(
+            "A new red patch or rash, or a new raised flat-topped patch (not in the area's "
+            "previous entry)."
+        ),
+        "Clinical Presentation and Diagnosis",
     ),
     Rule(
         "growth",
@@ -761,6 +780,17 @@ def _growth(entry, state, history, thresholds):
     return _make("growth", entry, [text], facts, warning_sign=_first_sign(entry))
 
 
+def _new_patch(entry, state, history, thresholds):
+    new = _newly(entry, state.previous, PATCH_SIGNS)
+    if not new:
+        return None
+    text = gettext_noop(
+        "On {date} you logged {signs} on {site}. A new red or raised patch after breast cancer "
+        "can look like a rash or an infection, and it should be checked soon."
+    )
+    return _make("new_patch", entry, [text], {"signs": new}, warning_sign=new[0])
+
+
 def _new_sore(entry, state, history, thresholds):
     new = _newly(entry, state.previous, SORE_SIGNS)
     if not new:
@@ -860,6 +890,7 @@ def _several_areas(entry, state, others, thresholds):
 _LOCAL_ENTRY_RULES = (
     _possible_infection,
     _new_lump,
+    _new_patch,
     _growth,
     _new_sore,
     _unusual_form,

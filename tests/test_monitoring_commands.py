@@ -90,7 +90,10 @@ def test_scenario_from_a_file_prints_the_expected_findings(tmp_path):
     findings = json.loads(run("evaluate_scenario", str(path)))["findings"]
     expected = json.loads(path.read_text())["expected"]["findings"]
     keys = ("rule", "version", "urgency", "area", "date", "warning_sign")
-    assert [f["urgency"] for f in findings] == ["soon", "next_visit"]
+    assert [(f["rule"], f["urgency"]) for f in findings] == [
+        ("antibiotics_not_better", "soon"),
+        ("new_patch", "soon"),
+    ]
     assert sorted(tuple(f[k] for k in keys) for f in findings) == sorted(
         tuple(f[k] for k in keys) for f in expected
     )

@@ -151,7 +151,7 @@ def test_daily_command_adds_time_flags_once(area):
             treatment="antibiotics",
             treatment_since=day(0),
         )
-    assert rules_of(open_flags()) == ["any_sign"]
+    assert rules_of(open_flags()) == ["new_patch"]  # a new red patch: soon, on save
     with travel(6):
         assert services.evaluate_time().raised == []
     with travel(7):

@@ -172,9 +172,60 @@ def test_repeated_infection_signs_stay_urgent():
     assert "possible_infection" in codes(run(entries), entries[1])
 
 
-@pytest.mark.parametrize("signs", [{"red_patch"}, {"fever"}])
-def test_redness_or_fever_alone_is_not_urgent(signs):
-    assert codes(run([obs(0, signs=signs)])) == {"any_sign"}
+@pytest.mark.parametrize(("signs", "rule"), [({"red_patch"}, "new_patch"), ({"fever"}, "any_sign")])
+def test_redness_or_fever_alone_is_not_urgent(signs, rule):
+    assert codes(run([obs(0, signs=signs)])) == {rule}
+
+
+# --- new red or raised patch ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sign", ["red_patch", "raised_patch"])
+def test_new_patch_is_soon_and_replaces_the_floor(sign):
+    found = run([obs(0, signs={sign})])
+    assert codes(found) == {"new_patch"}  # no any_sign beside it
+    finding = only(found, "new_patch")
+    assert (finding.urgency, finding.version, finding.warning_sign) == (SOON, 1, sign)
+    assert finding.reason.startswith("On 2 March 2026 you logged ")
+    assert "should be checked soon" in finding.reason
+
+
+@pytest.mark.parametrize("sign", ["red_patch", "raised_patch"])
+def test_patch_already_in_previous_entry_is_not_new(sign):
+    entries = [
+        obs(0, signs={sign}),
+        obs(7, signs={sign}, change="same"),
+        obs(14),
+        obs(21, signs={sign}),
+    ]
+    found = run(entries)
+    assert codes(found, entries[0]) == {"new_patch"}
+    assert codes(found, entries[1]) == {"any_sign"}  # still there: the floor, not a new patch
+    assert codes(found, entries[3]) == {"new_patch"}  # back after an entry without it
+
+
+def test_new_patch_names_only_the_newly_logged_patch():
+    entries = [obs(0, signs={"raised_patch"}), obs(7, signs={"raised_patch", "red_patch"})]
+    [finding] = [f for f in run(entries) if f.entry_key == entries[1].key]
+    assert finding.rule == "new_patch"
+    assert (finding.warning_sign, finding.facts["signs"]) == ("red_patch", ["red_patch"])
+
+
+def test_new_red_patch_with_fever_is_urgent_first_and_soon_beside_it():
+    found = run([obs(0, signs={"red_patch", "fever"})])
+    assert [(f.rule, f.urgency) for f in found] == [
+        ("possible_infection", URGENT),
+        ("new_patch", SOON),
+    ]
+
+
+def test_red_patch_already_there_then_fever_is_urgent_only():
+    entries = [obs(0, signs={"red_patch"}), obs(2, signs={"red_patch", "fever"})]
+    assert codes(run(entries), entries[1]) == {"possible_infection"}
+
+
+def test_raised_patch_with_fever_is_not_an_infection():
+    assert codes(run([obs(0, signs={"raised_patch", "fever"})])) == {"new_patch"}
 
 
 @pytest.mark.parametrize("sign", ["thickened", "spider_veins", "band_along_nerve", "dimpled"])
@@ -376,7 +427,11 @@ def test_history_raises_next_visit(history, urgency):
 
 def test_history_leaves_urgent_urgent():
     found = run([obs(0, signs={"red_patch", "fever"})], history={"inflammatory"})
-    assert [f.urgency for f in found] == [URGENT]
+    assert [(f.rule, f.urgency) for f in found] == [
+        ("possible_infection", URGENT),
+        ("new_patch", SOON),
+    ]
+    assert all("raised_from" not in f.facts for f in found)
 
 
 # --- API, configuration, catalogue, wording -----------------------------------------------------
