@@ -53,8 +53,17 @@ def phone(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.base = live_server.url
+    # Anything the Content Security Policy blocks is a broken feature for the user: fail on it.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not blocked, f"the page broke its Content Security Policy: {blocked}"
 
 
 def assert_fits_phone(page):
