@@ -7,19 +7,22 @@ from django.views.decorators.http import require_safe
 
 from monitoring import rules, services
 from monitoring.access import get_flag_for_user, own_open_flags
+from monitoring.grouping import group_flags
 from monitoring.models import Urgency
 from tracker.services import profile_for
 
 
 @require_safe
 def to_raise(request):
-    """Open flags across all the patient's areas, highest urgency first."""
+    """Open flags across all the patient's areas, one item per (area, rule), highest urgency
+    first (see `monitoring.grouping`)."""
     flags = list(own_open_flags(request.user))
     return render(
         request,
         "monitoring/to_raise.html",
         {
             "flags": flags,
+            "groups": group_flags(flags),
             "urgent": [f for f in flags if f.urgency == Urgency.URGENT],
             "phone": profile_for(request.user).care_team_phone,
         },

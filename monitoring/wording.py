@@ -61,6 +61,25 @@ SIGN_PHRASES = {
     "warm": _("skin that feels hot"),
     "fever": _("a fever"),
 }
+# A short plain title per rule (code), for lists where the full reason is one click away.
+RULE_TITLES = {
+    "possible_infection": _("Possible infection"),
+    "new_lump": _("A new lump"),
+    "new_patch": _("A new red or raised patch"),
+    "growth": _("Getting bigger"),
+    "new_sore": _("A new sore, bleeding or fluid"),
+    "unusual_form": _("An unusual skin change"),
+    "colour_change": _("A change of colour"),
+    "several_areas": _("Changes in more than one place"),
+    "antibiotics_not_better": _("Not better on antibiotics"),
+    "cream_not_better": _("Not better with a cream"),
+    "persistent_change": _("Still there after some weeks"),
+    "pain_or_itch": _("Pain or itching"),
+    "any_sign": _("A skin change to mention"),
+    "history_raises": _("Raised because of your history"),
+    "gone_stops_time_rules": _("Marked as gone"),
+}
+_OTHER_TITLE = _("Something to raise")
 HISTORY_PHRASES = {
     "inflammatory": _("inflammatory breast cancer"),
     "triple_negative": _("triple-negative breast cancer"),
@@ -86,6 +105,12 @@ del _
 class _Reasoned(Protocol):
     templates: tuple[str, ...]
     facts: dict
+
+
+def rule_title(code: str, *, gettext: Callable[[str], str] = gettext_noop) -> str:
+    """The rule's short title in plain words ("Getting bigger"); a general one for an unknown
+    code (a flag of a rule since removed)."""
+    return gettext(RULE_TITLES.get(code, _OTHER_TITLE))
 
 
 def english_date(day: date) -> str:

@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from monitoring import rules
+from monitoring.grouping import group_flags
 from monitoring.models import Flag
 from tests.factories import AreaFactory, EntryFactory
 from tracker.models import Profile
@@ -94,6 +95,22 @@ def test_timelines_show_open_flags_next_to_entries(patient_client, area, entry, 
         assert reverse("monitoring:flag_detail", args=[flag.code]) in html
 
 
+def test_timelines_show_a_short_title_not_a_cut_reason(patient_client, area):
+    lasting_lump(area, checks=3)
+    html = patient_client.get(reverse("tracker:area_detail", args=[area.code])).content.decode()
+    flags = html[html.index('aria-label="Flags on this check"') :]
+    assert "…" not in flags and "The size went from" not in flags  # the reason is one click away
+    links = re.findall(r'<a href="/flags/[^"]+/">(.*?)</a>', html)
+    titles = [re.sub(r"<[^>]+>.*", "", link) for link in links]
+    assert sorted(titles) == sorted(["A new lump", "Getting bigger", "Getting bigger"])
+    # Each link says which check it is about (the same title repeats on a timeline).
+    assert len(set(links)) == len(links)
+    assert all(
+        re.search(r'<span class="visually-hidden">, check of \d+ \w+ 2026</span>$', link)
+        for link in links
+    )
+
+
 def test_timelines_hide_withdrawn_flags(patient_client, area, entry, flag):
     entry.signs = []
     entry.save()
@@ -132,6 +149,81 @@ def test_to_raise_lists_my_open_flags_highest_urgency_first(
     assert ranks == sorted(ranks, reverse=True) and ranks[0] == 3
     assert 'role="alert"' in response.content.decode()
     assert "Someone else" not in response.content.decode()
+
+
+def lasting_lump(area, checks=6):
+    """A lump logged again every week, 1 mm bigger each time: growth on every check after the
+    first, and persistent_change as time passes (the daily command)."""
+    from monitoring import services
+
+    start = datetime.date(2026, 1, 5)
+    for i in range(checks):
+        EntryFactory(
+            area=area,
+            date=start + datetime.timedelta(days=7 * i),
+            signs=["new_lump"],
+            change="new" if i == 0 else "larger",
+            size_mm=6 + i,
+        )
+    services.evaluate_time(today=start + datetime.timedelta(days=7 * (checks - 1)))
+
+
+def test_to_raise_shows_one_item_per_area_and_rule(patient_client, area):
+    lasting_lump(area)
+    growth = list(Flag.objects.open().filter(rule="growth").order_by("entry__date"))
+    assert len(growth) == 5  # kept one per check: the data model is unchanged
+    response = patient_client.get(reverse("monitoring:to_raise"))
+    groups = response.context["groups"]
+    assert sorted(g.rule for g in groups) == ["growth", "new_lump", "persistent_change"]
+    assert len(groups) < len(response.context["flags"])
+    [group] = [g for g in groups if g.rule == "growth"]
+    assert group.latest == growth[-1] and len(group.earlier) == 4
+    html = response.content.decode()
+    page = text(response)
+    # The title, the hidden text of each earlier date and of "Why the app flagged this".
+    assert page.count("Getting bigger") == 1 + 4 + 1
+    assert "The size went from 6 mm on 5 January 2026 to 11 mm on 9 February 2026." in page
+    assert "Also on 4 earlier checks" in page
+    for flag in growth:  # the newest and every earlier one stay one click away
+        assert reverse("monitoring:flag_detail", args=[flag.code]) in html
+    # Growth and persistent_change have earlier flags; new_lump has one, so no <details>.
+    assert html.count("<details") == 2
+
+
+def test_to_raise_items_by_urgency_then_longest_waiting(patient_client, patient, area):
+    lasting_lump(area, checks=2)
+    later = AreaFactory(patient=patient, name="Red patch", site="chest_wall_right")
+    EntryFactory(area=later, date=datetime.date(2026, 2, 1), signs=["red_patch", "fever"])
+    EntryFactory(area=later, date=datetime.date(2026, 2, 2), signs=["firm"], pain=8)
+    groups = patient_client.get(reverse("monitoring:to_raise")).context["groups"]
+    assert [(g.area.name, g.rule, g.urgency) for g in groups] == [
+        ("Red patch", "possible_infection", "urgent"),
+        ("Lump under left scar", "new_lump", "soon"),  # since 5 January
+        ("Lump under left scar", "growth", "soon"),  # since 12 January
+        ("Red patch", "new_patch", "soon"),  # since 1 February
+        ("Red patch", "several_areas", "soon"),  # 1 and 2 February
+        ("Red patch", "pain_or_itch", "next_visit"),
+    ]
+
+
+def test_to_raise_queries_stay_bounded(patient_client, area, django_assert_max_num_queries):
+    lasting_lump(area, checks=2)
+    with django_assert_max_num_queries(5) as few:
+        patient_client.get(reverse("monitoring:to_raise"))
+    lasting_lump(AreaFactory(patient=area.patient, site="neck"), checks=12)
+    assert Flag.objects.open().count() > 20
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert patient_client.get(reverse("monitoring:to_raise")).status_code == 200
+
+
+def test_to_raise_links_say_what_they_open_for_screen_readers(patient_client, area):
+    lasting_lump(area)
+    html = patient_client.get(reverse("monitoring:to_raise")).content.decode()
+    why = re.findall(r"Why the app flagged this(.*?)</a>", html)
+    assert len(why) == 3 and len(set(why)) == 3  # one per item, each naming its item
+    earlier = sum(len(g.earlier) for g in group_flags(Flag.objects.open().select_related("entry")))
+    dates = re.findall(r'<li class="list-inline-item"><a [^>]+>(.*?)</a>', html)
+    assert len(dates) == len(set(dates)) == earlier >= 4
 
 
 def test_to_raise_without_flags_does_not_reassure(patient_client):

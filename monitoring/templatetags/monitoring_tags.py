@@ -9,6 +9,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from monitoring import wording
 from monitoring.models import Flag, Urgency
 from tracker.vocabulary import Sign
 
@@ -39,6 +40,12 @@ def open_flags(flags):
 def reason(flag):
     """The flag's reason in the reader's language."""
     return flag.reason_text(gettext=gettext, format_date=lambda day: date_format(day, "j F Y"))
+
+
+@register.filter
+def rule_title(code):
+    """The short plain title of a rule code ("Getting bigger"), in the reader's language."""
+    return wording.rule_title(code, gettext=gettext)
 
 
 @register.filter
