@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from monitoring import wording
+from monitoring.grouping import group_flags
 from monitoring.models import Flag, Urgency
 from tracker.models import Entry, Photo, Question, WatchedArea
 from tracker.vocabulary import History, Sign, Treatment
@@ -55,6 +58,10 @@ class FlagItem:
     outcome_label: str = ""
     note_to_patient: str = ""
     reviewed_on: datetime.date | None = None
+    title: str = ""  # the rule's short title ("Getting bigger")
+    # An open item stands for one (area, rule) (see monitoring.grouping): the newest flag's
+    # reason, and the dates of the earlier checks the same rule flagged, newest first.
+    earlier_dates: tuple[datetime.date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -247,20 +254,34 @@ def _flags(patient, period):
         .select_related("area", "entry")
         .order_by("raised_at", "pk")
     )
-    to_raise, reviewed = [], []
-    for flag in flags:
-        item = FlagItem(
-            urgency=flag.urgency,
-            urgency_label=str(flag.get_urgency_display()),
-            reason=flag.reason_text(),
-            area_name=flag.area.name,
-            date=flag.entry.date,
-            outcome_label=str(flag.get_outcome_display()) if flag.outcome else "",
-            note_to_patient=flag.note_to_patient,
-            reviewed_on=timezone.localdate(flag.reviewed_at) if flag.reviewed_at else None,
+    flags = list(flags)
+    reviewed = [_item(flag) for flag in flags if flag.state == Flag.State.REVIEWED]
+    # Open flags: one item per (area, rule), as on "To raise at my next visit".
+    to_raise = [
+        _item(
+            group.latest,
+            urgency=group.urgency,
+            earlier_dates=tuple(group.earlier_dates),
         )
-        (to_raise if flag.state == Flag.State.OPEN else reviewed).append(item)
+        for group in group_flags(flag for flag in flags if flag.state == Flag.State.OPEN)
+    ]
     return tuple(sorted(to_raise, key=_flag_order)), tuple(sorted(reviewed, key=_flag_order))
+
+
+def _item(flag, *, urgency=None, earlier_dates=()):
+    urgency = urgency or flag.urgency
+    return FlagItem(
+        urgency=urgency,
+        urgency_label=str(Urgency(urgency).label),
+        reason=flag.reason_text(),
+        area_name=flag.area.name,
+        date=flag.entry.date,
+        outcome_label=str(flag.get_outcome_display()) if flag.outcome else "",
+        note_to_patient=flag.note_to_patient,
+        reviewed_on=timezone.localdate(flag.reviewed_at) if flag.reviewed_at else None,
+        title=wording.rule_title(flag.rule, gettext=gettext),
+        earlier_dates=earlier_dates,
+    )
 
 
 def _flag_order(item):

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from monitoring.grouping import group_flags
 from monitoring.models import Flag
 from monitoring.sharing import AccessLogEntry, CareGrant
 from monitoring.summary import Period, build_summary, default_period
@@ -56,7 +57,10 @@ def patient_summary_url(patient, pdf=False):
 
 
 def open_reasons(patient):
-    return [flag.reason_text() for flag in Flag.objects.filter(patient=patient).open()]
+    """The reasons "To raise" shows: the newest open flag of each (area, rule), as grouped by
+    monitoring.grouping (the earlier flags of the same rule are listed by date only)."""
+    flags = Flag.objects.filter(patient=patient).open().select_related("area", "entry")
+    return [group.latest.reason_text() for group in group_flags(flags)]
 
 
 # --- The period -------------------------------------------------------------------------------
@@ -417,3 +421,18 @@ def test_date_fields_show_the_period_in_use(patient_client, log):
 def test_pain_and_itch_scores_do_not_break_across_lines(patient_client, log):
     html = patient_client.get(SUMMARY).content.decode()
     assert re.search(r'<td class="nowrap">\d+/10</td>\s*<td class="nowrap">\d+/10</td>', html)
+
+
+def test_to_raise_has_one_item_per_area_and_rule_with_earlier_dates(patient, patient_client, log):
+    summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY), today=TODAY)
+    keys = [(item.area_name, item.title) for item in summary.to_raise]
+    assert all(title for _, title in keys) and len(keys) == len(set(keys))
+    open_flags = Flag.objects.filter(patient=patient).open().count()
+    shown = len(summary.to_raise) + sum(len(item.earlier_dates) for item in summary.to_raise)
+    assert shown == open_flags  # every open flag is there, as an item or an earlier date
+    repeated = [item for item in summary.to_raise if item.earlier_dates]
+    assert repeated, "the demo log raises the same rule on several checks"
+    for item in repeated:
+        assert all(day <= item.date for day in item.earlier_dates)  # newest reason shown
+    page = patient_client.get(SUMMARY, {"start": LAST_VISIT.isoformat(), "end": TODAY.isoformat()})
+    assert "earlier check" in page.content.decode()
