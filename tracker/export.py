@@ -14,22 +14,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from tracker.models import Entry, Photo, Question
+from tracker.models import ENTRY_FIELDS, Entry, Photo, Question
 
-CSV_FIELDS = [
-    "area",
-    "site",
-    "date",
-    "signs",
-    "change",
-    "size_mm",
-    "pain",
-    "itch",
-    "treatment",
-    "treatment_since",
-    "notes",
-    "photos",
-]
+CSV_FIELDS = ["area", "site", *ENTRY_FIELDS, "photos"]
 # Flags live in the monitoring app; the export reads them through the related name only, as the
 # timelines do, so tracker imports nothing of monitoring.
 FLAG_FIELDS = ["rule", "rule_version", "urgency", "state", "raised_at", "reason", "outcome"]
@@ -104,15 +91,7 @@ def _profile(patient):
 
 def _entry(entry, photo_files):
     return {
-        "date": entry.date,
-        "signs": entry.signs,
-        "change": entry.change,
-        "size_mm": entry.size_mm,
-        "pain": entry.pain,
-        "itch": entry.itch,
-        "treatment": entry.treatment,
-        "treatment_since": entry.treatment_since,
-        "notes": entry.notes,
+        **{field: getattr(entry, field) for field in ENTRY_FIELDS},
         "photos": photo_files,
         "flags": [
             {field: getattr(flag, field) for field in FLAG_FIELDS} for flag in entry.flags.all()

@@ -3,7 +3,16 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import MAX_NOTES, MAX_SCORE, MAX_SIZE_MM, Entry, Profile, User, WatchedArea
+from tracker.models import (
+    ENTRY_FIELDS,
+    MAX_NOTES,
+    MAX_SCORE,
+    MAX_SIZE_MM,
+    Entry,
+    Profile,
+    User,
+    WatchedArea,
+)
 from tracker.vocabulary import Change, History, Sign, Site
 
 
@@ -127,17 +136,7 @@ class EntryForm(forms.ModelForm):
 
     class Meta:
         model = Entry
-        fields = (
-            "date",
-            "signs",
-            "change",
-            "size_mm",
-            "pain",
-            "itch",
-            "treatment",
-            "treatment_since",
-            "notes",
-        )
+        fields = ENTRY_FIELDS
         labels = {
             "pain": _("Pain, from 0 (none) to 10 (worst)"),
             "itch": _("Itch, from 0 (none) to 10 (worst)"),

@@ -121,6 +121,20 @@ class WatchedArea(models.Model):
         return self.resolved_at is not None
 
 
+# What a patient describes in one check: the entry form's fields, and the columns of the export.
+ENTRY_FIELDS = (
+    "date",
+    "signs",
+    "change",
+    "size_mm",
+    "pain",
+    "itch",
+    "treatment",
+    "treatment_since",
+    "notes",
+)
+
+
 class EntryQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(area__patient=user)
