@@ -68,6 +68,15 @@ AREAS = [
 PHOTO_AREAS = ["Lump under left scar", "Red patch on left chest"]
 
 
+def login_lines():
+    """What `make run` prints so a newcomer can log in."""
+    return [
+        "Log in with one of these demo accounts:",
+        f"  patient:   {PATIENT_EMAIL}  password: {PATIENT_PASSWORD}",
+        f"  clinician: {CLINICIAN_EMAIL}  password: {CLINICIAN_PASSWORD}",
+    ]
+
+
 @dataclass(frozen=True)
 class DemoAccounts:
     patient: User

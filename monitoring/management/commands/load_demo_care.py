@@ -18,3 +18,4 @@ class Command(BaseCommand):
                 f"{demo.PATIENT_EMAIL} shares their record with {demo.CLINICIAN_EMAIL}."
             )
         )
+        self.stdout.write("\n".join(demo.login_lines()))

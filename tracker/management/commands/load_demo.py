@@ -10,8 +10,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         accounts = demo.load_demo(today=timezone.localdate())
         verb = "Created" if accounts.created else "Found"
-        self.stdout.write(self.style.SUCCESS(f"{verb} the demo accounts. Log in with:"))
-        self.stdout.write(f"  patient:   {demo.PATIENT_EMAIL}  password: {demo.PATIENT_PASSWORD}")
-        self.stdout.write(
-            f"  clinician: {demo.CLINICIAN_EMAIL}  password: {demo.CLINICIAN_PASSWORD}"
-        )
+        self.stdout.write(self.style.SUCCESS(f"{verb} the demo accounts."))
+        self.stdout.write("\n".join(demo.login_lines()))
