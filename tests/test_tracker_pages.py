@@ -50,9 +50,10 @@ def test_timeline_is_newest_first(patient_client, area):
 
 def test_home_shows_latest_entry_and_state(patient_client, area):
     EntryFactory(area=area, date=datetime.date(2026, 2, 5))
-    EntryFactory(area=area, date=datetime.date(2026, 3, 9))
+    EntryFactory(area=area, date=datetime.date(2026, 3, 9), change="larger")
     body = patient_client.get(reverse("tracker:home")).content.decode()
     assert "Last checked 9 March 2026 (2 checks)" in body
+    assert "Last time you said: It got bigger" in body
     assert f'href="/areas/{area.code}/entries/new/"' in body
 
 

@@ -1,6 +1,6 @@
 from django import template
 
-from tracker.vocabulary import SIGN_HELP
+from tracker.vocabulary import SIGN_HELP, Change
 
 register = template.Library()
 
@@ -15,3 +15,9 @@ def sign_help(code):
 def timedelta_minutes(delta):
     """A timedelta as whole minutes, rounded up (for 'please wait N minutes')."""
     return -(-int(delta.total_seconds()) // 60)
+
+
+@register.filter
+def change_label(code):
+    """The plain label of a `change` code ("larger" → "It got bigger"); empty when unknown."""
+    return Change(code).label if code in Change.values else ""
