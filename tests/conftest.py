@@ -4,6 +4,20 @@ import pytest
 
 from tests.factories import AreaFactory, ClinicianFactory, EntryFactory, UserFactory
 
+PANGO_HELP = (
+    "The visit-summary PDF tests need WeasyPrint, which needs the Pango library: "
+    "`sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0` (Debian/Ubuntu) or "
+    "`brew install pango` (macOS)."
+)
+
+
+def pytest_sessionstart(session):
+    """Stop at once with one clear sentence, rather than dozens of failures, without Pango."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        raise pytest.UsageError(f"{PANGO_HELP} ({error})") from None
+
 
 @pytest.fixture
 def patient(db):
