@@ -14,6 +14,7 @@ OBJECT_VIEWS = [
     ("tracker:entry_saved", "entry", {"GET"}, "POST"),
     ("tracker:entry_edit", "entry", {"GET", "POST"}, "PUT"),
     ("tracker:entry_delete", "entry", {"GET", "POST"}, "PUT"),
+    ("tracker:entry_use_photo_date", "entry", {"POST"}, "GET"),
 ]
 OWN_VIEWS = [
     ("tracker:home", {"GET"}, "POST"),

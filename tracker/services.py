@@ -57,3 +57,21 @@ def delete_area(*, area):
 def timeline(entries):
     """Entries newest first, with what the timeline shows loaded in a fixed number of queries."""
     return entries.select_related("area").prefetch_related("photos").newest_first()
+
+
+def photo_date_suggestion(entry):
+    """The day the entry's photos were taken, when the camera recorded it and it differs from the
+    entry's date (and is not in the future); None otherwise. The browser suggests this for JPEG
+    before upload; this covers HEIC from iPhones, which the browser cannot read."""
+    days = {timezone.localtime(p.taken_at).date() for p in entry.photos.all() if p.taken_at}
+    if len(days) != 1:
+        return None  # no capture time, or photos from different days: nothing clear to suggest
+    day = days.pop()
+    return day if day != entry.date and day <= timezone.localdate() else None
+
+
+@transaction.atomic
+def move_entry_to(*, entry, day):
+    entry.date = day
+    entry.save(update_fields=["date", "updated_at"])
+    return entry

@@ -17,6 +17,11 @@ tracker_patterns = [
     path("areas/<uuid:code>/entries/new/", views.entry_create, name="entry_create"),
     path("entries/<uuid:code>/", views.entry_saved, name="entry_saved"),
     path("entries/<uuid:code>/edit/", views.entry_edit, name="entry_edit"),
+    path(
+        "entries/<uuid:code>/use-photo-date/",
+        views.entry_use_photo_date,
+        name="entry_use_photo_date",
+    ),
     path("entries/<uuid:code>/delete/", views.entry_delete, name="entry_delete"),
     path("areas/<uuid:code>/compare/", photo_views.compare, name="compare"),
     path("photos/<uuid:code>/", photo_views.photo_detail, name="photo_detail"),

@@ -140,7 +140,20 @@ def entry_create(request, code):
 @require_GET
 def entry_saved(request, code):
     entry = get_entry_for_user(request, code)
-    return render(request, "tracker/entry_saved.html", {"entry": entry, "area": entry.area})
+    context = {"entry": entry, "area": entry.area}
+    if entry in entries_for(request.user, write=True):
+        context["photo_date"] = services.photo_date_suggestion(entry)
+    return render(request, "tracker/entry_saved.html", context)
+
+
+@require_POST
+def entry_use_photo_date(request, code):
+    entry = get_entry_for_user(request, code, write=True)
+    day = services.photo_date_suggestion(entry)
+    if day is not None:
+        services.move_entry_to(entry=entry, day=day)
+        messages.success(request, _("The check's date now matches the day the photo was taken."))
+    return redirect("tracker:entry_saved", code=entry.code)
 
 
 @require_http_methods(["GET", "POST"])
