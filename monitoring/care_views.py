@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -202,16 +202,7 @@ def _record_context(request, patient):
         "can_review": can_review,
         "can_log": grant.role == CAREGIVER and grant.caregiver_can_log,
         "review_form": ReviewForm() if can_review else None,
-        "summary_url": _summary_url(patient),
     }
-
-
-def _summary_url(patient):
-    # The visit summary is its own page (monitoring.summary_views), mounted separately.
-    try:
-        return reverse("monitoring:patient_summary", kwargs={"code": patient.code})
-    except NoReverseMatch:
-        return None
 
 
 @require_GET
