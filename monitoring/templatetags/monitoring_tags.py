@@ -56,6 +56,16 @@ def tel_href(phone):
     return f"tel:{'+' if phone.startswith('+') else ''}{digits}"
 
 
+# Bootstrap's colour for each urgency (badges, card borders); anything else is grey.
+_URGENCY_COLOURS = {Urgency.URGENT: "danger", Urgency.SOON: "warning"}
+
+
+@register.filter
+def urgency_colour(code):
+    """The Bootstrap colour name of an urgency code: `text-bg-{{ code|urgency_colour }}`."""
+    return _URGENCY_COLOURS.get(code, "secondary")
+
+
 @register.filter
 def urgency_label(code):
     return Urgency(code).label if code in Urgency.values else ""
