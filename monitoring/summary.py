@@ -18,7 +18,7 @@ from monitoring import wording
 from monitoring.grouping import group_flags
 from monitoring.models import Flag, Urgency
 from tracker.models import Entry, Photo, Question, WatchedArea
-from tracker.vocabulary import History, Sign, Treatment
+from tracker.vocabulary import Treatment
 
 # Internal URL schemes the PDF template writes and SummaryURLFetcher (summary_pdf) serves.
 STATIC_SCHEME = "static:"
@@ -169,11 +169,7 @@ def build_summary(*, patient, period, today=None):
         patient_name=patient.full_name or patient.email,
         patient_code=str(patient.code),
         period=period,
-        history=tuple(
-            str(History(code).label)
-            for code in (profile.history if profile else [])
-            if code in History.values
-        ),
+        history=tuple(str(label) for label in (profile.history_labels if profile else [])),
         printed_on=today or timezone.localdate(),
         next_appointment=profile.next_appointment if profile else None,
         to_raise=to_raise,
@@ -220,7 +216,7 @@ def _area_summary(area, entries, photos):
 def _entry_row(entry):
     return EntryRow(
         date=entry.date,
-        signs=tuple(str(Sign(code).label) for code in entry.signs if code in Sign.values),
+        signs=tuple(str(label) for label in entry.sign_labels),
         change=str(entry.get_change_display()) if entry.change else "",
         size_mm=entry.size_mm,
         pain=entry.pain,
