@@ -6,7 +6,6 @@ tracker's templates load this library; tracker's Python code never imports monit
 import re
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from monitoring import wording
@@ -34,12 +33,6 @@ def entry_findings(entry):
 def open_flags(flags):
     """The open ones among already loaded flags (the timelines prefetch `flags`)."""
     return [flag for flag in flags if flag.state == Flag.State.OPEN]
-
-
-@register.filter
-def reason(flag):
-    """The flag's reason in the reader's language."""
-    return flag.reason_text(gettext=gettext, format_date=lambda day: date_format(day, "j F Y"))
 
 
 @register.filter
