@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from monitoring import care
@@ -106,21 +107,24 @@ def access_log(request):
 
 # --- The invitation link ----------------------------------------------------------------------
 
+# Lazy: the module is imported once, the message is shown in each reader's language.
 PROBLEMS = {
-    care.REVOKED: _("The person who sent this invitation has cancelled it."),
-    care.USED: _("This invitation has already been used. Each link works only once."),
-    care.EXPIRED: _(
+    care.REVOKED: gettext_lazy("The person who sent this invitation has cancelled it."),
+    care.USED: gettext_lazy("This invitation has already been used. Each link works only once."),
+    care.EXPIRED: gettext_lazy(
         "This invitation has expired. Ask the person who sent it to send you a new one."
     ),
-    care.WRONG_ACCOUNT: _(
+    care.WRONG_ACCOUNT: gettext_lazy(
         "This invitation was sent to a different email address. Log out, then log in or sign up "
         "with the address the invitation was sent to."
     ),
-    care.NOT_CLINICIAN: _(
+    care.NOT_CLINICIAN: gettext_lazy(
         "This invitation is for a clinician, and your account is not marked as a clinician "
         "account. Ask your hospital's administrator to mark it, then open the link again."
     ),
-    care.OWN: _("This is an invitation you sent. Send the link to the person it is for."),
+    care.OWN: gettext_lazy(
+        "This is an invitation you sent. Send the link to the person it is for."
+    ),
 }
 
 
