@@ -4,6 +4,8 @@ Import the fixture as `from tests.photo_helpers import storage_fixture  # noqa: 
 """
 
 import io
+import struct
+import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -41,6 +43,29 @@ def photo_bytes(fmt="JPEG", *, seed=0, size=(320, 240), exif=True, taken="2026:0
         params = {"exif": phone_exif(taken)}
     picture(size, seed=seed).save(buffer, fmt, **params)
     return buffer.getvalue()
+
+
+def gif_animation():
+    """A three-frame animated GIF (refused: only still photos are allowed)."""
+    frames = [Image.new("P", (20, 20), colour) for colour in (1, 2, 3)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100)
+    return buffer.getvalue()
+
+
+def bomb_png(width=10_000, height=10_000):
+    """A ~12 KB 1-bit PNG that declares width x height pixels."""
+
+    def chunk(kind, body):
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    compressor = zlib.compressobj(9)
+    row = bytes(1 + (width + 7) // 8)
+    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
 def upload(data, name="IMG_0001.JPG", content_type="image/jpeg"):

@@ -3,13 +3,13 @@
 import hashlib
 import io
 import struct
-import zlib
 from datetime import datetime
 
 import pillow_heif
 import pytest
 from PIL import Image, ImageCms, ImageFile, PngImagePlugin
 
+from tests.photo_helpers import bomb_png, gif_animation
 from tracker import imaging
 from tracker.imaging import PhotoRejected, process_photo
 
@@ -82,11 +82,6 @@ def fits_bytes():
     return header + bytes(16).ljust(2880, b"\0")
 
 
-def gif_animation():
-    frames = [Image.new("P", (20, 20), colour) for colour in (1, 2, 3)]
-    return encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100)
-
-
 def test_foreign_formats_open_in_pillow_without_the_allow_list():
     # Proves the refusals below come from the allow-list, not from unreadable fixtures.
     for data in (psd_bytes(), fits_bytes(), gif_animation()):
@@ -150,21 +145,6 @@ def test_animations_are_refused(fmt):
     frames = [Image.new("RGB", (20, 20), colour) for colour in (RED, GREEN)]
     data = encode(frames[0], fmt, save_all=True, append_images=frames[1:], duration=100)
     assert refused(data) == "animated"
-
-
-def bomb_png(width=10_000, height=10_000):
-    """A ~12 KB 1-bit PNG that declares width x height pixels."""
-
-    def chunk(kind, body):
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    compressor = zlib.compressobj(9)
-    row = bytes(1 + (width + 7) // 8)
-    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
 @pytest.fixture

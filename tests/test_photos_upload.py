@@ -1,7 +1,6 @@
 """Uploading photos with the entry form: formats, refusals, limits, duplicates, no orphans."""
 
 import io
-import struct
 
 import pytest
 from django.db import IntegrityError
@@ -16,6 +15,8 @@ from tests.photo_helpers import (
     MAKE,
     MODEL,
     SOFTWARE,
+    bomb_png,
+    gif_animation,
     photo_bytes,
     storage_fixture,  # noqa: F401
     stored_files,
@@ -144,32 +145,6 @@ def test_upload_script_gets_the_next_address_as_json(patient_client, area):
 
 
 # --- refusals: message shown, typed fields kept, nothing saved --------------------------------
-
-
-def bomb_png():
-    """A tiny PNG that declares 10,000 x 10,000 pixels."""
-    import zlib
-
-    def chunk(kind, payload):
-        return (
-            struct.pack(">I", len(payload))
-            + kind
-            + payload
-            + struct.pack(">I", zlib.crc32(kind + payload))
-        )
-
-    header = struct.pack(">IIBBBBB", 10_000, 10_000, 8, 2, 0, 0, 0)
-    rows = zlib.compress(b"\x00" * (1 + 3 * 10_000) * 8)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
-    )
-
-
-def gif_animation():
-    frames = [Image.new("P", (20, 20), colour) for colour in (1, 2, 3)]
-    buffer = io.BytesIO()
-    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100)
-    return buffer.getvalue()
 
 
 def animated_png():
