@@ -68,10 +68,6 @@ class SignPage(ContentItem):
         verbose_name = _("warning sign page")
         verbose_name_plural = _("warning sign pages")
 
-    @property
-    def is_urgent(self):
-        return self.urgency == Urgency.URGENT
-
 
 class SignCode(models.Model):
     """A sign code of the shared vocabulary and the one page that explains it."""
