@@ -59,9 +59,9 @@ def invite(*, patient, email, role, caregiver_can_log):
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     with transaction.atomic():
-        Invitation.objects.filter(
-            patient=patient, email__iexact=email, accepted_at=None, revoked_at=None
-        ).update(revoked_at=now)
+        Invitation.objects.pending().filter(patient=patient, email__iexact=email).update(
+            revoked_at=now
+        )
         invitation = Invitation.objects.create(
             patient=patient,
             email=email.strip().lower(),
@@ -133,19 +133,17 @@ def accept(*, invitation, user):
 
 
 def revoke_grant(*, grant):
-    CareGrant.objects.filter(pk=grant.pk, revoked_at=None).update(revoked_at=timezone.now())
+    CareGrant.objects.active().filter(pk=grant.pk).update(revoked_at=timezone.now())
 
 
 def revoke_invitation(*, invitation):
-    Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
-        revoked_at=timezone.now()
-    )
+    Invitation.objects.pending().filter(pk=invitation.pk).update(revoked_at=timezone.now())
 
 
 def sharing_for(*, patient):
     """The patient's active grants and their pending (not accepted, not revoked) invitations."""
     grants = CareGrant.objects.active().filter(patient=patient).select_related("member")
-    pending = Invitation.objects.filter(patient=patient, accepted_at=None, revoked_at=None)
+    pending = Invitation.objects.pending().filter(patient=patient)
     return grants, pending
 
 

@@ -44,8 +44,7 @@ def _own_grant(user, code):
 
 
 def _own_invitation(user, code):
-    pending = Invitation.objects.filter(patient=user, accepted_at=None, revoked_at=None)
-    return get_object_or_404(pending, code=code)
+    return get_object_or_404(Invitation.objects.pending().filter(patient=user), code=code)
 
 
 @require_GET
