@@ -5,7 +5,7 @@ from tracker.access import areas_for, get_for_user
 
 
 def flags_for(user):
-    """Flags of the areas `user` may read (the patient, and later anyone they shared with)."""
+    """Flags of the areas `user` may read: their own, and those of patients who shared with them."""
     return Flag.objects.filter(area__in=areas_for(user))
 
 
