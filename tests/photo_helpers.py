@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from tracker import imaging  # noqa: F401  (registers the HEIF opener)
+from tracker.photos import attach_photos
 
 GPS_IFD, EXIF_IFD = 0x8825, 0x8769
 MAKE, MODEL, SOFTWARE, BODY_SERIAL = 0x010F, 0x0110, 0x0131, 0xA431
@@ -70,6 +71,11 @@ def bomb_png(width=10_000, height=10_000):
 
 def upload(data, name="IMG_0001.JPG", content_type="image/jpeg"):
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def add_photo(entry, seed=0):
+    """Store one generated photo on `entry` (no author) and return it."""
+    return attach_photos(entry=entry, files=[upload(photo_bytes(seed=seed))], author=None)[0]
 
 
 def stored_files(storage):

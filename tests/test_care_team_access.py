@@ -14,9 +14,8 @@ from monitoring.models import Flag
 from monitoring.sharing import CareGrant
 from tests.conftest import client_for
 from tests.factories import EntryFactory, UserFactory
-from tests.photo_helpers import photo_bytes, storage_fixture, upload  # noqa: F401
+from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
 from tracker.models import Photo
-from tracker.photos import attach_photos
 
 # Photos are stored in a fresh in-memory storage for every test of this module.
 pytestmark = pytest.mark.usefixtures("storage")
@@ -65,7 +64,7 @@ def flag(area, entry):
 
 @pytest.fixture
 def photo(entry):
-    return attach_photos(entry=entry, files=[upload(photo_bytes())], author=None)[0]
+    return add_photo(entry)
 
 
 @pytest.fixture

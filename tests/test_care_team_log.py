@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from monitoring.sharing import AccessLogEntry
 from tests.conftest import client_for
+from tests.photo_helpers import add_photo
 
 
 def test_reads_by_an_invited_clinician_are_logged(patient, area, entry, invited_clinician):
@@ -171,10 +172,7 @@ def test_photo_reads_and_refusals_are_logged(
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     }
-    from tests.photo_helpers import photo_bytes, upload
-    from tracker.photos import attach_photos
-
-    photo = attach_photos(entry=entry, files=[upload(photo_bytes())], author=None)[0]
+    photo = add_photo(entry)
     page = reverse("tracker:photo_detail", kwargs={"code": photo.code})
     file = reverse("tracker:photo_file", kwargs={"code": photo.code, "rendition": "full"})
     invited = client_for(Client(), invited_clinician)

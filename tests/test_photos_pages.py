@@ -10,20 +10,14 @@ from django.urls import reverse
 
 from tests.factories import AreaFactory, EntryFactory
 from tests.photo_helpers import (
-    photo_bytes,
+    add_photo,
     storage_fixture,  # noqa: F401
     stored_files,
-    upload,
 )
 from tracker import services
 from tracker.models import Photo
-from tracker.photos import attach_photos
 
 pytestmark = pytest.mark.usefixtures("storage")
-
-
-def add_photo(entry, seed=0):
-    return attach_photos(entry=entry, files=[upload(photo_bytes(seed=seed))], author=None)[0]
 
 
 @pytest.fixture
