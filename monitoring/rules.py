@@ -780,37 +780,44 @@ def _growth(entry, state, history, thresholds):
     return _make("growth", entry, [text], facts, warning_sign=_first_sign(entry))
 
 
-def _new_patch(entry, state, history, thresholds):
-    new = _newly(entry, state.previous, PATCH_SIGNS)
-    if not new:
-        return None
-    text = gettext_noop(
+def _newly_logged(code: str, group: Sequence[str], text: str):
+    """A rule that fires when a sign of `group` is in the entry but was not in the area's
+    previous entry, naming those signs; its education page is the first of them."""
+
+    def rule(entry, state, history, thresholds):
+        new = _newly(entry, state.previous, group)
+        if not new:
+            return None
+        return _make(code, entry, [text], {"signs": new}, warning_sign=new[0])
+
+    rule.__name__ = f"_{code}"
+    return rule
+
+
+_new_patch = _newly_logged(
+    "new_patch",
+    PATCH_SIGNS,
+    gettext_noop(
         "On {date} you logged {signs} on {site}. A new red or raised patch after breast cancer "
         "can look like a rash or an infection, and it should be checked soon."
-    )
-    return _make("new_patch", entry, [text], {"signs": new}, warning_sign=new[0])
-
-
-def _new_sore(entry, state, history, thresholds):
-    new = _newly(entry, state.previous, SORE_SIGNS)
-    if not new:
-        return None
-    text = gettext_noop(
+    ),
+)
+_new_sore = _newly_logged(
+    "new_sore",
+    SORE_SIGNS,
+    gettext_noop(
         "On {date} you logged {signs} on {site}. Skin that breaks open, bleeds or leaks fluid "
         "should be checked soon."
-    )
-    return _make("new_sore", entry, [text], {"signs": new}, warning_sign=new[0])
-
-
-def _unusual_form(entry, state, history, thresholds):
-    new = _newly(entry, state.previous, UNUSUAL_SIGNS)
-    if not new:
-        return None
-    text = gettext_noop(
+    ),
+)
+_unusual_form = _newly_logged(
+    "unusual_form",
+    UNUSUAL_SIGNS,
+    gettext_noop(
         "On {date} you logged {signs} on {site}. These less common changes can look harmless, "
         "but they should be checked soon."
-    )
-    return _make("unusual_form", entry, [text], {"signs": new}, warning_sign=new[0])
+    ),
+)
 
 
 def _colour_change(entry, state, history, thresholds):
