@@ -55,3 +55,19 @@ class EntryFactory(factory.django.DjangoModelFactory):
     signs = factory.LazyFunction(list)
     change = "same"
     created_by = factory.SelfAttribute("area.patient")
+
+
+class FlagFactory(factory.django.DjangoModelFactory):
+    """A stored flag on an entry, for tests that need one without running the rules."""
+
+    class Meta:
+        model = "monitoring.Flag"
+
+    entry = factory.SubFactory(EntryFactory)
+    area = factory.SelfAttribute("entry.area")
+    patient = factory.SelfAttribute("entry.area.patient")
+    rule = "care_test"
+    rule_version = 1
+    urgency = "soon"
+    kind = "entry"
+    reason = "A new lump was logged."

@@ -13,7 +13,7 @@ from monitoring import care_urls, summary_urls
 from monitoring.models import Flag
 from monitoring.sharing import CareGrant
 from tests.conftest import client_for
-from tests.factories import EntryFactory, UserFactory
+from tests.factories import EntryFactory, FlagFactory, UserFactory
 from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
 from tracker.models import Photo
 
@@ -50,16 +50,7 @@ WRITE_VIEWS = [
 
 @pytest.fixture
 def flag(area, entry):
-    return Flag.objects.create(
-        patient=area.patient,
-        area=area,
-        entry=entry,
-        rule="care_test",
-        rule_version=1,
-        urgency="soon",
-        kind="entry",
-        reason="A new lump was logged.",
-    )
+    return FlagFactory(entry=entry)
 
 
 @pytest.fixture
@@ -223,16 +214,7 @@ def test_no_outcome_is_chosen_for_the_clinician(patient, flag, invited_clinician
 def test_review_of_another_patients_flag_is_refused(patient, flag, invited_clinician):
     other = UserFactory()
     theirs = EntryFactory(area__patient=other)
-    their_flag = Flag.objects.create(
-        patient=other,
-        area=theirs.area,
-        entry=theirs,
-        rule="care_test",
-        rule_version=1,
-        urgency="urgent",
-        kind="entry",
-        reason="x",
-    )
+    their_flag = FlagFactory(entry=theirs, urgency="urgent", reason="x")
     client = client_for(Client(), invited_clinician)
     client.post(review_url(patient), {"flag": their_flag.code, "outcome": "other"})
     their_flag.refresh_from_db()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from monitoring.models import Flag
 from monitoring.sharing import AccessLogEntry, CareGrant
 from tests.conftest import client_for
-from tests.factories import ClinicianFactory
+from tests.factories import ClinicianFactory, FlagFactory
 from tracker.models import Entry, Profile, User, WatchedArea
 
 MAX_QUERIES = 12
@@ -93,24 +93,11 @@ def test_row_shows_counts_last_entry_and_next_appointment(doctor):
     today = timezone.localdate()
     (first,) = make_patients(clinician=doctor, count=1, today=today)
     entry = Entry.objects.get(area__patient=first)
-    Flag.objects.create(
-        patient=first,
-        area=entry.area,
-        entry=entry,
-        rule="bulk2",
-        rule_version=1,
-        urgency="urgent",
-        kind="entry",
-        reason="x",
-    )
-    Flag.objects.create(
-        patient=first,
-        area=entry.area,
+    FlagFactory(entry=entry, rule="bulk2", urgency="urgent", reason="x")
+    FlagFactory(
         entry=entry,
         rule="bulk3",
-        rule_version=1,
         urgency="soon",
-        kind="entry",
         reason="x",
         state="withdrawn",
         withdrawn_at=timezone.now(),
