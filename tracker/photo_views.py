@@ -45,6 +45,8 @@ def photo_file(request, code, rendition):
     response = FileResponse(
         stored, content_type=CONTENT_TYPE, filename=f"photo-{photo.code}-{rendition}.{EXTENSION}"
     )
+    if not response.has_header("Content-Length"):  # an S3 stream cannot seek to measure itself
+        response["Content-Length"] = stored.size
     for header, value in PHOTO_HEADERS.items():
         response[header] = value
     return response
@@ -133,12 +135,30 @@ def save_entry_and_photos(request, *, form, photo_form, area=None):
         for message in refused.messages:
             photo_form.add_error(None, message)
         return None
+    except photos.StorageFailed as failed:
+        photo_form.add_error(None, failed.message)
+        photo_form.storage_failed = failed.message
+        return None
+
+
+def form_page(request, context):
+    """The entry form again, with its problems. When the photo store failed (the server's fault,
+    nothing saved) it answers 503, and the upload script gets the sentence as JSON so it can
+    show it while keeping everything typed and chosen on the page."""
+    failed = getattr(context["photo_form"], "storage_failed", None)
+    if failed and _from_script(request):
+        return JsonResponse({"error": failed}, status=503)
+    return render(request, "tracker/entry_form.html", context, status=503 if failed else 200)
 
 
 def finish(request, to, code):
     """Redirect after a successful save; the upload script gets the address as JSON instead,
     so the message is shown on the page it then opens."""
     response = redirect(to, code=code)
-    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+    if _from_script(request):
         return JsonResponse({"location": response.url})
     return response
+
+
+def _from_script(request):
+    return request.headers.get("X-Requested-With") == "XMLHttpRequest"

@@ -181,12 +181,37 @@ STATICFILES_DIRS = [
 
 # Uploaded photos live in private storage: there is no MEDIA_URL, and every file is served by a
 # view that checks access first.
+# With S3_BUCKET set they go to an S3-compatible bucket instead (tracker/storage.py): objects
+# private (no ACL: the bucket's own private default), encrypted at rest, never given a URL.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
+S3_BUCKET = env("S3_BUCKET")
+
+
+def s3_storage_options():
+    return {
+        "bucket_name": env("S3_BUCKET"),
+        "endpoint_url": env("S3_ENDPOINT_URL") or None,
+        "region_name": env("S3_REGION") or None,
+        # Unset: boto3 finds credentials itself (instance role, AWS_* variables, profile).
+        "access_key": env("S3_ACCESS_KEY_ID") or None,
+        "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": env("S3_ADDRESSING_STYLE") or None,
+        "default_acl": None,
+        "querystring_auth": True,  # irrelevant: url() refuses, no URL is ever built
+        "file_overwrite": False,  # never replace a stored photo
+        "object_parameters": {"ServerSideEncryption": env("S3_SERVER_SIDE_ENCRYPTION", "AES256")},
+    }
+
+
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
-    },
+    "default": (
+        {"BACKEND": "tracker.storage.PrivateS3Storage", "OPTIONS": s3_storage_options()}
+        if S3_BUCKET
+        else {
+            "BACKEND": "tracker.storage.PrivateFileStorage",
+            "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
+        }
+    ),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },

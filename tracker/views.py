@@ -16,7 +16,7 @@ from tracker.access import areas_for, entries_for, get_area_for_user, get_entry_
 from tracker.export import export_filename, write_export
 from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
 from tracker.photo_forms import PhotoForm
-from tracker.photo_views import finish, save_entry_and_photos
+from tracker.photo_views import finish, form_page, save_entry_and_photos
 
 TIMELINE_PAGE_SIZE = 50
 # An export bigger than this (photos, mostly) is written to a temporary file, not kept in memory.
@@ -130,11 +130,7 @@ def entry_create(request, code):
     ):
         # No flash message: the page it leads to says the check is saved, with its findings.
         return finish(request, "tracker:entry_saved", code=entry.code)
-    return render(
-        request,
-        "tracker/entry_form.html",
-        {"form": form, "area": area, "photo_form": photo_form},
-    )
+    return form_page(request, {"form": form, "area": area, "photo_form": photo_form})
 
 
 @require_GET
@@ -166,10 +162,8 @@ def entry_edit(request, code):
     ):
         messages.success(request, _("Your changes are saved."))
         return finish(request, "tracker:entry_saved", code=entry.code)
-    return render(
-        request,
-        "tracker/entry_form.html",
-        {"form": form, "area": entry.area, "entry": entry, "photo_form": photo_form},
+    return form_page(
+        request, {"form": form, "area": entry.area, "entry": entry, "photo_form": photo_form}
     )
 
 

@@ -1,0 +1,84 @@
+"""The photo store itself: no URL is ever built, objects on S3 are private and encrypted, and a
+photo is sent to the browser a block at a time, never read whole into memory."""
+
+import pytest
+from django.http import FileResponse
+from django.urls import reverse
+
+from tests import s3_server
+from tests.photo_helpers import add_photo, storage_fixture, stored_files  # noqa: F401
+from tracker import storage as photo_storage
+
+pytestmark = pytest.mark.usefixtures("storage")
+
+
+@pytest.fixture
+def big_photo(entry, storage):
+    """A photo whose full-size file spans many blocks of the response."""
+    from tests.photo_helpers import photo_bytes, upload
+    from tracker.photos import attach_photos
+
+    [photo] = attach_photos(
+        entry=entry, files=[upload(photo_bytes(size=(1600, 1200)))], author=None
+    )
+    assert storage.size(photo.master_name) > 4 * FileResponse.block_size
+    return photo
+
+
+def test_no_url_is_ever_built(entry, storage):
+    photo = add_photo(entry)
+    with pytest.raises(NotImplementedError):
+        storage.url(photo.master_name)
+
+
+def test_full_photo_streams_in_blocks(patient_client, big_photo, storage):
+    url = reverse("tracker:photo_file", args=[big_photo.code, "full"])
+    response = patient_client.get(url)
+    assert response.streaming
+    assert int(response["Content-Length"]) == storage.size(big_photo.master_name)
+    chunks = iter(response.streaming_content)
+    first = next(chunks)
+    assert len(first) <= FileResponse.block_size
+    rest = list(chunks)
+    assert len(rest) >= 4 and all(len(chunk) <= FileResponse.block_size for chunk in rest)
+    with storage.open(big_photo.master_name, "rb") as stored:
+        assert first + b"".join(rest) == stored.read()
+    response.close()
+
+
+def test_a_stored_file_opens_as_a_stream(big_photo, storage):
+    stored = storage.open(big_photo.master_name, "rb")
+    try:
+        if s3_server.wanted():
+            # Not django-storages' S3File, which downloads the whole object before the first read.
+            assert isinstance(stored.file.raw, photo_storage.StreamReader)
+        head = stored.read(1024)
+        assert len(head) == 1024 and head.startswith(b"\xff\xd8")
+    finally:
+        stored.close()
+
+
+def test_missing_file_is_a_404_not_a_500(patient_client, entry, storage):
+    photo = add_photo(entry)
+    storage.delete(photo.master_name)
+    response = patient_client.get(reverse("tracker:photo_file", args=[photo.code, "full"]))
+    assert response.status_code == 404
+
+
+def test_every_name_is_listed(entry, storage):
+    photos = [add_photo(entry, seed=seed) for seed in range(3)]
+    names = sorted(name for photo in photos for name in photo.file_names)
+    assert sorted(photo_storage.iter_names(storage)) == names == stored_files(storage)
+
+
+def test_s3_objects_are_private_and_encrypted(entry, storage, request):
+    if not s3_server.wanted():
+        pytest.skip("runs against the S3 protocol server (PHOTO_STORAGE=s3, as .ci/run does)")
+    client = request.getfixturevalue("s3_server").client()
+    photo = add_photo(entry)
+    for name in photo.file_names:
+        head = client.head_object(Bucket=storage.bucket_name, Key=name)
+        assert head["ServerSideEncryption"] == "AES256"
+        grants = client.get_object_acl(Bucket=storage.bucket_name, Key=name)["Grants"]
+        assert [grant["Permission"] for grant in grants] == ["FULL_CONTROL"]
+        assert all(grant["Grantee"]["Type"] == "CanonicalUser" for grant in grants)
