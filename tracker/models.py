@@ -240,6 +240,12 @@ class Photo(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        indexes = [
+            # The integrity check (tracker/integrity.py) looks stored names up a batch at a time.
+            models.Index(fields=["master_name"], name="photo_master_name_idx"),
+            models.Index(fields=["screen_name"], name="photo_screen_name_idx"),
+            models.Index(fields=["thumbnail_name"], name="photo_thumbnail_name_idx"),
+        ]
         constraints = [
             # The same photo twice on one entry is refused with a plain message before writing
             # (tracker.photos); this catches two uploads racing each other.
@@ -286,3 +292,46 @@ class Question(models.Model):
 
     def __str__(self):
         return f"Question {self.code}"
+
+
+class PhotoCheckRun(models.Model):
+    """One run of the photo integrity check (``manage.py check_photos``); the admin shows them.
+
+    Counts only, never names of patients: the stored names are random (``photos/<hex>/...``).
+    """
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    repair = models.BooleanField(default=False)  # --repair: orphan files were removed
+    rows_checked = models.PositiveIntegerField(default=0)
+    files_checked = models.PositiveIntegerField(default=0)
+    missing_files = models.PositiveIntegerField(default=0)  # a row's file is not in storage
+    orphan_files = models.PositiveIntegerField(default=0)  # a stored file no row names
+    bad_hashes = models.PositiveIntegerField(default=0)  # a master's SHA-256 no longer matches
+    removed_files = models.PositiveIntegerField(default=0)
+    # The problems found (stored names and photo codes), capped; the counts above are complete.
+    details = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        get_latest_by = "started_at"
+
+    def __str__(self):
+        return f"Photo check {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def ok(self):
+        return not (self.missing_files or self.orphan_files or self.bad_hashes)
+
+
+class Heartbeat(models.Model):
+    """When a long-running process last said it was alive, by name ("worker"): /healthz reads it.
+
+    The background worker (issue 15) calls ``tracker.health.beat("worker")`` every minute.
+    """
+
+    name = models.CharField(max_length=40, unique=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -10,6 +10,7 @@ import functools
 import io
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.core.files import File
@@ -127,6 +128,26 @@ def iter_names(storage, prefix=PHOTO_PREFIX) -> Iterator[str]:
         yield f"{prefix}{file}"
     for folder in dirs:
         yield from iter_names(storage, f"{prefix}{folder}/")
+
+
+def remove_empty_folders(storage, *, older_than=None):
+    """Remove empty photo folders left on local disk (e.g. by a crash); S3 has no folders.
+
+    Folders changed after ``older_than`` are left alone: an upload may be about to write there.
+    """
+    if not isinstance(storage, FileSystemStorage):
+        return
+    top = Path(storage.location) / PHOTO_PREFIX
+    for folder, dirs, files in os.walk(top, topdown=False):
+        path = Path(folder)
+        if path == top or files or any((path / d).exists() for d in dirs):
+            continue
+        changed = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+        if older_than is None or changed <= older_than:
+            try:
+                path.rmdir()
+            except OSError:  # something arrived meanwhile
+                continue
 
 
 def read_chunks(storage, name, size=64 * 1024) -> Iterator[bytes]:
