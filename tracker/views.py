@@ -1,10 +1,8 @@
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,14 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tracker import services
 from tracker.access import areas_for, entries_for, get_area_for_user, get_entry_for_user
-from tracker.export import export_filename, write_export
+from tracker.export import export_filename, stream_export
 from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
 from tracker.photo_forms import PhotoForm
 from tracker.photo_views import finish, form_page, save_entry_and_photos
 
 TIMELINE_PAGE_SIZE = 50
-# An export bigger than this (photos, mostly) is written to a temporary file, not kept in memory.
-EXPORT_IN_MEMORY_BYTES = 20 * 1024 * 1024
 
 
 def _page(request, entries):
@@ -194,14 +190,12 @@ def export(request):
 @require_GET
 def export_download(request):
     # Only the patient exports their own record: there is no object to look up, so no helper.
-    archive = tempfile.SpooledTemporaryFile(max_size=EXPORT_IN_MEMORY_BYTES)  # noqa: SIM115 - FileResponse closes it
-    write_export(patient=request.user, fileobj=archive)
-    archive.seek(0)
-    response = FileResponse(
-        archive,
-        as_attachment=True,
-        filename=export_filename(today=timezone.localdate()),
+    # Streamed: the first bytes leave at once, and memory does not grow with the photos.
+    response = StreamingHttpResponse(
+        (part for part in stream_export(patient=request.user) if part),
         content_type="application/zip",
     )
+    filename = export_filename(today=timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
