@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every log line, and one line per request (no query strings).
+    "tracker.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -241,6 +243,7 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers often probe over plain HTTP
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -265,15 +268,48 @@ CONTENT_SECURITY_POLICY = {
 }
 X_FRAME_OPTIONS = "DENY"
 
-# Logs hold no health data: requests are logged by status only, never bodies or form values.
+# Logs hold no health data. One line per request (tracker/request_log.py: request id, method, URL
+# pattern, status, duration; never a query string), as JSON lines or plain text (LOG_FORMAT).
+LOG_FORMAT = env("LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "tracker.log_format.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "tracker.log_format.JsonFormatter"},
+        "plain": {"()": "tracker.log_format.PlainFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    # django-axes names the account in its warnings; an email address is personal data.
-    "loggers": {"axes": {"level": "ERROR"}},
+    "loggers": {
+        # django-axes names the account in its warnings; an email address is personal data.
+        "axes": {"level": "ERROR"},
+        "tracker.requests": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"},
+        # runserver's own lines carry query strings; the request lines above replace them.
+        "django.server": {"level": "ERROR"},
+    },
 }
+
+# Error reporting (optional): set SENTRY_DSN to send errors to Sentry, personal data off
+# (tracker/error_reporting.py).
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    from tracker import error_reporting
+
+    error_reporting.init(
+        SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT"), release=env("SENTRY_RELEASE")
+    )
+
+# /healthz: the worker's heartbeat is "stale" (and the answer 503) after this many minutes.
+WORKER_STALE_MINUTES = env_int("WORKER_STALE_MINUTES", 5)
 
 # Photo upload limits (see tracker/imaging.py).
 PHOTO_MAX_BYTES = env_int("PHOTO_MAX_MB", 25) * 1024 * 1024
