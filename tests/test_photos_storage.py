@@ -1,6 +1,11 @@
 """The photo store itself: no URL is ever built, objects on S3 are private and encrypted, and a
 photo is sent to the browser a block at a time, never read whole into memory."""
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from django.http import FileResponse
 from django.urls import reverse
@@ -82,3 +87,42 @@ def test_s3_objects_are_private_and_encrypted(entry, storage, request):
         grants = client.get_object_acl(Bucket=storage.bucket_name, Key=name)["Grants"]
         assert [grant["Permission"] for grant in grants] == ["FULL_CONTROL"]
         assert all(grant["Grantee"]["Type"] == "CanonicalUser" for grant in grants)
+
+
+def production_storage(tmp_path, **variables):
+    """STORAGES["default"] as tracker.settings builds it from these variables (a fresh process:
+    settings are read once)."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("S3_", "DJANGO_"))}
+    environ.update(DEBUG="true", DATA_DIR=str(tmp_path), **variables)
+    code = (
+        "import json, tracker.settings as s; print(json.dumps(s.STORAGES['default'], default=str))"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_settings_choose_private_local_files_by_default(tmp_path):
+    default = production_storage(tmp_path)
+    assert default["BACKEND"] == "tracker.storage.PrivateFileStorage"
+    assert default["OPTIONS"]["file_permissions_mode"] == 0o600
+    assert default["OPTIONS"]["directory_permissions_mode"] == 0o700
+    assert default["OPTIONS"]["base_url"] is None
+
+
+def test_settings_choose_a_private_encrypted_bucket_with_s3_bucket(tmp_path):
+    default = production_storage(
+        tmp_path,
+        S3_BUCKET="tracker-photos",
+        S3_REGION="eu-west-2",
+        S3_ENDPOINT_URL="https://s3.example.net",
+        S3_ADDRESSING_STYLE="path",
+    )
+    assert default["BACKEND"] == "tracker.storage.PrivateS3Storage"
+    options = default["OPTIONS"]
+    assert options["bucket_name"] == "tracker-photos"
+    assert options["endpoint_url"] == "https://s3.example.net"
+    assert options["region_name"] == "eu-west-2" and options["addressing_style"] == "path"
+    assert options["default_acl"] is None and options["file_overwrite"] is False
+    assert options["object_parameters"] == {"ServerSideEncryption": "AES256"}

@@ -211,7 +211,13 @@ STORAGES = {
         if S3_BUCKET
         else {
             "BACKEND": "tracker.storage.PrivateFileStorage",
-            "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
+            # Readable by the app's own user only.
+            "OPTIONS": {
+                "location": MEDIA_ROOT,
+                "base_url": None,
+                "file_permissions_mode": 0o600,
+                "directory_permissions_mode": 0o700,
+            },
         }
     ),
     "staticfiles": {
