@@ -126,3 +126,14 @@ def test_settings_choose_a_private_encrypted_bucket_with_s3_bucket(tmp_path):
     assert options["region_name"] == "eu-west-2" and options["addressing_style"] == "path"
     assert options["default_acl"] is None and options["file_overwrite"] is False
     assert options["object_parameters"] == {"ServerSideEncryption": "AES256"}
+
+
+def test_health_check_sees_the_store_go(client, db, storage, request):
+    """/healthz reports the photo store: on S3 the bucket disappears, on disk the folder."""
+    assert client.get("/healthz").status_code == 200
+    if s3_server.wanted():
+        request.getfixturevalue("s3_server").client().delete_bucket(Bucket=storage.bucket_name)
+    else:
+        os.rmdir(storage.location)
+    response = client.get("/healthz")
+    assert response.status_code == 503 and response.json()["storage"] == "fail"

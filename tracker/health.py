@@ -51,7 +51,10 @@ def storage_status(storage=None):
             location = storage.location
             ok = os.path.isdir(location) and os.access(location, os.W_OK | os.X_OK)
             return "ok" if ok else "fail"
-        storage.exists(PROBE)
+        if hasattr(storage, "ping"):  # S3: the bucket itself answers
+            storage.ping()
+        else:
+            storage.exists(PROBE)
         return "ok"
     except Exception:
         logger.exception("Health check: the photo store did not answer")

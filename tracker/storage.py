@@ -71,6 +71,10 @@ def _s3_storage_class():
             stream.size = response["ContentLength"]
             return stream
 
+        def ping(self):
+            """Raise unless the bucket answers (a missing bucket, bad keys, no network)."""
+            self.connection.meta.client.head_bucket(Bucket=self.bucket_name)
+
         def iter_names(self, prefix=PHOTO_PREFIX):
             """Every stored name under ``prefix``, one listing page (1000 keys) at a time."""
             base = self._normalize_name(clean_name(prefix))
