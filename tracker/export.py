@@ -7,7 +7,8 @@ who looked at the record), `checks.csv` (one row per check, for a spreadsheet),
 
 It is streamed (``stream_export`` yields the ZIP a piece at a time, photos read from storage in
 blocks): the first bytes leave at once and memory does not grow with the number of photos, so a
-big record cannot time out a worker. Photos come first, the record files last.
+big record cannot time out a worker. README.txt comes first (before any query), then the photos,
+then the record files.
 """
 
 import csv
@@ -46,17 +47,20 @@ def export_filename(*, today):
 def stream_export(*, patient) -> Iterator[bytes]:
     """The patient's whole record as a ZIP archive, a piece at a time."""
     pipe = _Pipe()
-    record = {
-        "exported_at": timezone.now(),
-        "account": {"name": patient.full_name, "email": patient.email},
-        "profile": _profile(patient),
-        "areas": [],
-        "questions": list(
-            Question.objects.owned_by(patient).values("text", "created_at", "done_at")
-        ),
-    }
     rows = []
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # First, before the record is read: the download starts at once, however big it is.
+        archive.writestr("README.txt", README.format(day=timezone.localdate()))
+        yield pipe.take()
+        record = {
+            "exported_at": timezone.now(),
+            "account": {"name": patient.full_name, "email": patient.email},
+            "profile": _profile(patient),
+            "areas": [],
+            "questions": list(
+                Question.objects.owned_by(patient).values("text", "created_at", "done_at")
+            ),
+        }
         for area in _areas(patient):
             area_data = {
                 "name": area.name,
@@ -79,7 +83,6 @@ def stream_export(*, patient) -> Iterator[bytes]:
         archive.writestr("record.json", json.dumps(record, cls=DjangoJSONEncoder, indent=2))
         archive.writestr("checks.csv", _csv(CSV_FIELDS, rows))
         archive.writestr("access-log.csv", _csv(ACCESS_LOG_FIELDS, log))
-        archive.writestr("README.txt", README.format(day=timezone.localdate()))
     yield pipe.take()
 
 
