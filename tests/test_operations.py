@@ -5,6 +5,7 @@ import datetime
 import io
 import json
 import logging
+import sys
 
 import pytest
 from django.core.files.storage import storages
@@ -189,3 +190,20 @@ def test_the_scrubber_strips_everything_personal():
     assert scrubbed["exception"]["values"][0]["stacktrace"]["frames"] == [{"function": "f"}]
     text = json.dumps(scrubbed)
     assert "lump" not in text and "pat@example.com" not in text and "sessionid" not in text
+
+
+def test_an_exception_is_logged_without_its_message():
+    email = "pat@" + "example.com"  # built, so the traceback's source lines do not quote it
+    try:
+        try:
+            raise KeyError(email)
+        except KeyError as error:
+            raise ValueError(f"Key (email)=({email}) already exists") from error
+    except ValueError:
+        record = logging.LogRecord(
+            "django.request", logging.ERROR, "", 0, "Internal Server Error: /x/", (), sys.exc_info()
+        )
+    for formatter in (JsonFormatter(), PlainFormatter()):
+        text = formatter.format(record)
+        assert "ValueError" in text and "KeyError" in text and "test_operations.py" in text
+        assert email not in text

@@ -1,11 +1,13 @@
 """Log formats (LOG_FORMAT): JSON lines for production, plain text for a terminal.
 
 Only a fixed list of fields is written: a record's other attributes (Django attaches the whole
-request to some) never reach the log.
+request to some) never reach the log. An exception is written as its traceback and type only:
+its message can quote data (PostgreSQL's "Key (email)=(...) already exists").
 """
 
 import json
 import logging
+import traceback
 from datetime import UTC, datetime
 
 from tracker.request_log import request_id
@@ -32,7 +34,7 @@ class JsonFormatter(logging.Formatter):
         }
         line.update({key: getattr(record, key) for key in FIELDS if hasattr(record, key)})
         if record.exc_info:
-            line["exception"] = self.formatException(record.exc_info)
+            line["exception"] = safe_exception(record.exc_info)
         return json.dumps(line, default=str)
 
 
@@ -43,5 +45,16 @@ class PlainFormatter(logging.Formatter):
         extra = " ".join(str(getattr(record, key)) for key in FIELDS if hasattr(record, key))
         text += f" {extra}" if extra else ""
         if record.exc_info:
-            text += "\n" + self.formatException(record.exc_info)
+            text += "\n" + safe_exception(record.exc_info)
         return text
+
+
+def safe_exception(exc_info):
+    """Where it happened and what type it was, without the messages (of it and its causes)."""
+    _type, error, _tb = exc_info
+    parts = []
+    while error is not None:
+        frames = "".join(traceback.format_tb(error.__traceback__))
+        parts.append(f"Traceback (most recent call last):\n{frames}{type(error).__qualname__}")
+        error = error.__cause__ or error.__context__
+    return "\n\nwhile handling or caused by:\n".join(parts)
