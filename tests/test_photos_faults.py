@@ -229,3 +229,16 @@ def test_deleting_a_photo_entry_or_area_leaves_no_empty_folder(
         services.delete_area(area=area)
     assert stored_files(storage) == []
     assert empty_folders(storage) == []
+
+
+def test_a_store_that_is_down_when_reading_gives_503_not_500(
+    patient_client, entry, storage, monkeypatch
+):
+    photo = add_photo(entry)
+
+    def down(name, mode="rb"):
+        raise s3_error("ServiceUnavailable", 503)
+
+    monkeypatch.setattr(storage, "open", down)
+    response = patient_client.get(reverse("tracker:photo_file", args=[photo.code, "thumb"]))
+    assert response.status_code == 503

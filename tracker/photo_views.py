@@ -8,7 +8,7 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tracker import photos
 from tracker.access import get_area_for_user, get_photo_for_user, photos_for
 from tracker.imaging import CONTENT_TYPE, EXTENSION
+from tracker.storage import failure_types
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,11 @@ def photo_file(request, code, rendition):
     except FileNotFoundError:
         logger.error("Stored file missing for photo %s (%s)", photo.code, rendition)
         raise Http404 from None
+    except failure_types() as error:  # the store is down: say so, not a 500
+        logger.warning("Photo store unavailable: %s", type(error).__name__)
+        return HttpResponse(
+            _("This photo cannot be shown just now."), status=503, content_type="text/plain"
+        )
     # The download name is the photo's random code: it names no patient, area or date.
     response = FileResponse(
         stored, content_type=CONTENT_TYPE, filename=f"photo-{photo.code}-{rendition}.{EXTENSION}"
