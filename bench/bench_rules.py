@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from education.vocabulary import Change  # noqa: E402
 from monitoring import rules  # noqa: E402
 from monitoring.scenarios import Scenario, run_scenario  # noqa: E402
 
@@ -41,7 +42,7 @@ def make_area(count: int, area: str = "a1", site: str = "scar_left", seed: int =
                 site=site,
                 date=START + timedelta(days=2 * n),
                 signs=signs,
-                change=rng.choice(rules.CHANGES),
+                change=rng.choice(Change.codes()),
                 size_mm=size,
                 pain=rng.randint(0, 10),
                 itch=rng.randint(0, 10),

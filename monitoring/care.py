@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from monitoring.models import Flag, Urgency
+from education.vocabulary import Urgency
+from monitoring.models import Flag
 from monitoring.sharing import CareGrant, Invitation, Role, hash_token
 from tracker.access import CLINICIAN, patients_for
 from tracker.models import Entry
@@ -164,13 +165,13 @@ def triage(*, clinician, urgency="", query=""):
         n_urgent=Count("flags", filter=open_flags & Q(flags__urgency=Urgency.URGENT)),
         n_soon=Count("flags", filter=open_flags & Q(flags__urgency=Urgency.SOON)),
         n_next_visit=Count("flags", filter=open_flags & Q(flags__urgency=Urgency.NEXT_VISIT)),
-        # Urgency codes sort the right way round (see monitoring.models.Urgency).
+        # Urgency codes sort the right way round (see education.vocabulary.Urgency).
         top_urgency=Max("flags__urgency", filter=open_flags),
         oldest_open=Min("flags__raised_at", filter=open_flags),
         last_entry=Subquery(last_entry),
         next_appointment=F("profile__next_appointment"),
     )
-    if urgency in Urgency.values:
+    if Urgency.get(urgency) is not None:
         patients = patients.filter(**{f"n_{urgency}__gt": 0})
     if query:
         patients = patients.filter(full_name__icontains=query.strip())

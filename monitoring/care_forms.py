@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from monitoring.models import Flag, Urgency
+from education.vocabulary import Urgency
+from monitoring.models import Flag
 from monitoring.sharing import Role
 
 MAX_NOTE = 1000
@@ -58,12 +59,7 @@ class ReviewForm(forms.Form):
 class TriageFilterForm(forms.Form):
     urgency = forms.ChoiceField(
         label=_("Open flags"),
-        choices=[
-            ("", _("Any")),
-            (Urgency.URGENT, _("Urgent")),
-            (Urgency.SOON, _("Soon")),
-            (Urgency.NEXT_VISIT, _("Next visit")),
-        ],
+        choices=[("", _("Any")), *((u.value, _(u.short)) for u in Urgency)],
         required=False,
     )
     q = forms.CharField(label=_("Name"), max_length=100, required=False)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from monitoring.rules import URGENCY_RANK
+from education.vocabulary import Urgency
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class FlagGroup:
     @property
     def urgency(self) -> str:
         """The highest urgency in the group."""
-        return max((f.urgency for f in self.flags), key=lambda u: URGENCY_RANK.get(u, 0))
+        return max((f.urgency for f in self.flags), key=Urgency.rank_of)
 
     @property
     def first_date(self) -> date:
@@ -69,7 +69,7 @@ def group_flags(flags: Iterable) -> list[FlagGroup]:
     return sorted(
         groups,
         key=lambda g: (
-            -URGENCY_RANK.get(g.urgency, 0),
+            -Urgency.rank_of(g.urgency),
             g.first_date,
             str(g.latest.area_id),
             g.rule,

@@ -12,15 +12,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from education.choices import choices
+from education.vocabulary import Urgency
 from monitoring import wording
-
-
-class Urgency(models.TextChoices):
-    # The codes sort the right way round: descending order is urgent, soon, next_visit. The
-    # clinician queue index and `by_urgency()` rely on it (tests/test_monitoring_service.py).
-    URGENT = "urgent", _("Contact your care team today")
-    SOON = "soon", _("Book a visit within about a week")
-    NEXT_VISIT = "next_visit", _("Raise it at your next visit")
 
 
 class FlagQuerySet(models.QuerySet):
@@ -28,7 +22,10 @@ class FlagQuerySet(models.QuerySet):
         return self.filter(state=Flag.State.OPEN)
 
     def by_urgency(self):
-        """Highest urgency first, then oldest first (the order of the clinician queue)."""
+        """Highest urgency first, then oldest first (the order of the clinician queue).
+
+        The urgency codes sort the right way round as strings (see `Urgency`; checked by
+        tests/test_monitoring_service.py), so the queue index can serve this order."""
         return self.order_by("-urgency", "raised_at", "pk")
 
 
@@ -57,7 +54,7 @@ class Flag(models.Model):
     entry = models.ForeignKey("tracker.Entry", on_delete=models.CASCADE, related_name="flags")
     rule = models.CharField(max_length=40)
     rule_version = models.PositiveSmallIntegerField()
-    urgency = models.CharField(max_length=16, choices=Urgency.choices)
+    urgency = models.CharField(max_length=16, choices=choices(Urgency))
     kind = models.CharField(max_length=8, choices=Kind.choices)
     warning_sign = models.CharField(max_length=40, blank=True)  # education page (sign code)
     reason = models.TextField()  # English, as raised (see `reason_text` for the reader's language)

@@ -1,6 +1,7 @@
 """The monitoring rules: pure Python over frozen dataclasses.
 
-Nothing here imports Django or our other apps, so every rule can be tested without a database.
+Nothing here imports Django, so every rule can be tested without a database; the codes come from
+`education.vocabulary` (pure as well), their one home.
 The service layer turns entries into `Observation`s, calls `evaluate` / `evaluate_entry`, and stores
 the returned `Finding`s as flags.
 
@@ -60,65 +61,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
-from monitoring.wording import gettext_noop, render_reason
-
-# --- Shared vocabulary (plain strings; must match tracker/vocabulary.py) -----------------------
-
-URGENT = "urgent"  # contact the care team today
-SOON = "soon"  # book a visit within about a week
-NEXT_VISIT = "next_visit"  # bring it up at the next appointment
-URGENCY_RANK = {URGENT: 3, SOON: 2, NEXT_VISIT: 1}
-
-SIGNS = (
-    "new_lump",
-    "firm",
-    "raised_patch",
-    "red_patch",
-    "discoloured",
-    "open_sore",
-    "bleeding",
-    "weeping",
-    "thickened",
-    "spider_veins",
-    "band_along_nerve",
-    "dimpled",
-    "swelling",
-    "warm",
-    "fever",
-)
-SITES = (
-    "chest_wall_left",
-    "chest_wall_right",
-    "scar_left",
-    "scar_right",
-    "neck",
-    "upper_arm_left",
-    "upper_arm_right",
-    "armpit_left",
-    "armpit_right",
-    "scalp",
-    "abdomen",
-    "back",
-    "thigh_left",
-    "thigh_right",
-    "other",
-)
-CHANGES = ("new", "larger", "same", "smaller", "gone")
-HISTORY = (
-    "mastectomy_left",
-    "mastectomy_right",
-    "lumpectomy_left",
-    "lumpectomy_right",
-    "chest_wall_radiation",
-    "node_dissection",
-    "ductal",
-    "lobular",
-    "inflammatory",
-    "triple_negative",
-    "her2_positive",
-    "hormone_receptor_positive",
-)
-TREATMENTS = ("none", "cream", "antibiotics", "other")
+from education.vocabulary import Change, History, Sign, Treatment, Urgency, gettext_noop
+from monitoring.wording import render_reason
 
 ENTRY = "entry"
 TIME = "time"
@@ -150,16 +94,16 @@ SYMPTOM_SCORE = 7
 PAIN_RISE = 3
 # "Patterns of Spread" and "Histological Subtypes": inflammatory and triple-negative cancers are
 # aggressive and skin changes may be the first sign of their return.
-ESCALATING_HISTORY = frozenset({"inflammatory", "triple_negative"})
+ESCALATING_HISTORY = frozenset({History.INFLAMMATORY, History.TRIPLE_NEGATIVE})
 
 # Sign groups used by the rules below.
-INFECTION_LIKE = ("red_patch", "warm", "swelling")
+INFECTION_LIKE = (Sign.RED_PATCH, Sign.WARM, Sign.SWELLING)
 # "Clinical Presentation and Diagnosis": skin metastases show as red patches that look like
 # cellulitis and as raised, inflamed plaques, as well as lumps; a new one is "soon", as for a lump
 # (the education pages of both signs say to book a visit within about a week).
-PATCH_SIGNS = ("raised_patch", "red_patch")
-SORE_SIGNS = ("open_sore", "bleeding", "weeping")
-UNUSUAL_SIGNS = ("thickened", "spider_veins", "band_along_nerve", "dimpled")
+PATCH_SIGNS = (Sign.RAISED_PATCH, Sign.RED_PATCH)
+SORE_SIGNS = (Sign.OPEN_SORE, Sign.BLEEDING, Sign.WEEPING)
+UNUSUAL_SIGNS = (Sign.THICKENED, Sign.SPIDER_VEINS, Sign.BAND_ALONG_NERVE, Sign.DIMPLED)
 _EPSILON = 1e-9  # float comparisons at the boundary (8.1 - 6.1 must count as 2 mm)
 
 
@@ -193,7 +137,7 @@ class Thresholds:
                 if isinstance(value, str) or not isinstance(value, Iterable):
                     raise ValueError(f"{key}: expected a list of history codes")
                 codes = frozenset(value)
-                unknown = sorted(str(c) for c in codes - set(HISTORY))
+                unknown = sorted(str(c) for c in codes - set(History.codes()))
                 if unknown:
                     raise ValueError(f"{key}: unknown history code(s) {', '.join(unknown)}")
                 values[key] = codes
@@ -230,7 +174,7 @@ class Observation:
     size_mm: float | None = None
     pain: int | None = None
     itch: int | None = None
-    treatment: str = "none"
+    treatment: str = Treatment.NONE
     treatment_since: date | None = None
     key: str = ""
 
@@ -244,7 +188,7 @@ class Observation:
     @property
     def is_gone(self) -> bool:
         """Marked gone with no signs: this stops the time rules for the area."""
-        return self.change == "gone" and not self.signs
+        return self.change == Change.GONE and not self.signs
 
 
 @dataclass(frozen=True)
@@ -309,9 +253,9 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "possible_infection",
         1,
-        URGENT,
+        Urgency.URGENT,
         ENTRY,
-        "fever",
+        Sign.FEVER,
         _("Redness, heat or swelling logged together with a fever (it could be an infection)."),
         "Diagnostic Challenges and Differential Diagnoses; Integration of Palliative and "
         "Supportive Care",
@@ -319,9 +263,9 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "new_lump",
         1,
-        SOON,
+        Urgency.SOON,
         ENTRY,
-        "new_lump",
+        Sign.NEW_LUMP,
         _("A new lump or bump, anywhere (not in the area's previous entry)."),
         "Clinical Presentation and Diagnosis; Patterns of Spread and Anatomical Sites of "
         "Involvement",
@@ -329,7 +273,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "new_patch",
         1,
-        SOON,
+        Urgency.SOON,
         ENTRY,
         None,  # the patch that was logged: raised_patch or red_patch
         _(
@@ -341,9 +285,9 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "growth",
         1,
-        SOON,
+        Urgency.SOON,
         ENTRY,
-        "new_lump",
+        Sign.NEW_LUMP,
         _(
             "The longest size is up by {growth_mm} mm or more, or by {growth_percent}% or more, "
             "compared with the area's first or previous measurement; or the patient says it is "
@@ -355,18 +299,18 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "new_sore",
         1,
-        SOON,
+        Urgency.SOON,
         ENTRY,
-        "open_sore",
+        Sign.OPEN_SORE,
         _("A new open sore, bleeding or fluid (not in the area's previous entry)."),
         "Clinical Presentation and Diagnosis; Diagnostic Challenges and Differential Diagnoses",
     ),
     Rule(
         "unusual_form",
         1,
-        SOON,
+        Urgency.SOON,
         ENTRY,
-        "thickened",
+        Sign.THICKENED,
         _(
             "New thick or hard skin, lines like spider veins, spots in a band like shingles, or "
             "skin like orange peel (not in the area's previous entry)."
@@ -376,16 +320,16 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "colour_change",
         1,
-        SOON,
+        Urgency.SOON,
         ENTRY,
-        "discoloured",
+        Sign.DISCOLOURED,
         _("A change of colour logged when the area's previous entry had none."),
         "Common Mistakes and Delayed Recognition",
     ),
     Rule(
         "several_areas",
         1,
-        SOON,
+        Urgency.SOON,
         ENTRY,
         None,
         _(
@@ -399,9 +343,9 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "antibiotics_not_better",
         1,
-        SOON,
+        Urgency.SOON,
         TIME,
-        "red_patch",
+        Sign.RED_PATCH,
         _(
             "Redness, heat or swelling still not smaller after {antibiotics_days} days or more of "
             "antibiotics."
@@ -412,7 +356,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "cream_not_better",
         1,
-        SOON,
+        Urgency.SOON,
         TIME,
         None,
         _(
@@ -425,7 +369,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "persistent_change",
         2,  # 2: itching that goes on counts, even with no sign ticked
-        SOON,
+        Urgency.SOON,
         TIME,
         None,
         _(
@@ -438,7 +382,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "pain_or_itch",
         1,
-        NEXT_VISIT,
+        Urgency.NEXT_VISIT,
         ENTRY,
         None,
         _(
@@ -451,7 +395,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "any_sign",
         1,
-        NEXT_VISIT,
+        Urgency.NEXT_VISIT,
         ENTRY,
         None,
         _(
@@ -464,7 +408,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule(
         "history_raises",
         1,
-        SOON,
+        Urgency.SOON,
         MODIFIER,
         None,
         _(
@@ -564,7 +508,7 @@ def evaluate_time(
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Highest urgency first, then by date, area and rule."""
-    return sorted(findings, key=lambda f: (-URGENCY_RANK[f.urgency], f.date, f.area, f.rule))
+    return sorted(findings, key=lambda f: (-Urgency.rank_of(f.urgency), f.date, f.area, f.rule))
 
 
 # --- Engine -------------------------------------------------------------------------------------
@@ -614,7 +558,7 @@ class _OtherAreas:
 
 def _new_signs(entry: Observation, previous: Observation | None) -> frozenset[str]:
     """Signs not in the area's previous entry; all signs when the patient says the change is new."""
-    if entry.change == "new" or previous is None:
+    if entry.change == Change.NEW or previous is None:
         return entry.signs
     return entry.signs - previous.signs
 
@@ -624,8 +568,12 @@ def _newly(entry: Observation, previous: Observation | None, group: Sequence[str
     return [sign for sign in group if sign in entry.signs and sign not in before]
 
 
+_SIGN_ORDER = {sign: n for n, sign in enumerate(Sign)}
+
+
 def _ordered(signs: Iterable[str]) -> list[str]:
-    return sorted(signs, key=lambda s: SIGNS.index(s) if s in SIGNS else len(SIGNS))
+    """Signs in the vocabulary's order (unknown codes last)."""
+    return sorted(signs, key=lambda s: _SIGN_ORDER.get(s, len(_SIGN_ORDER)))
 
 
 def _first_sign(entry: Observation) -> str | None:
@@ -666,13 +614,13 @@ def _make(
 
 def _escalate(finding: Finding, history: frozenset[str], thresholds: Thresholds) -> Finding:
     reasons = sorted(history & thresholds.escalating_history)
-    if finding.urgency != NEXT_VISIT or not reasons:
+    if finding.urgency != Urgency.NEXT_VISIT or not reasons:
         return finding
     note = gettext_noop(
         "Because of your history of {history}, the app asks you to raise this sooner than usual."
     )
-    facts = {**finding.facts, "history": reasons, "raised_from": NEXT_VISIT}
-    return replace(finding, urgency=SOON, templates=(*finding.templates, note), facts=facts)
+    facts = {**finding.facts, "history": reasons, "raised_from": Urgency.NEXT_VISIT}
+    return replace(finding, urgency=Urgency.SOON, templates=(*finding.templates, note), facts=facts)
 
 
 def _entry_findings(
@@ -709,7 +657,7 @@ def _time_findings(
 
 
 def _possible_infection(entry, state, history, thresholds):
-    if "fever" not in entry.signs:
+    if Sign.FEVER not in entry.signs:
         return None
     skin = [s for s in INFECTION_LIKE if s in entry.signs]
     if not skin:
@@ -722,7 +670,7 @@ def _possible_infection(entry, state, history, thresholds):
 
 
 def _new_lump(entry, state, history, thresholds):
-    if not _newly(entry, state.previous, ["new_lump"]):
+    if not _newly(entry, state.previous, [Sign.NEW_LUMP]):
         return None
     texts = [
         gettext_noop(
@@ -730,7 +678,7 @@ def _new_lump(entry, state, history, thresholds):
             "should be checked soon."
         )
     ]
-    facts: dict = {"signs": ["new_lump"]}
+    facts: dict = {"signs": [Sign.NEW_LUMP]}
     side = entry.site.rsplit("_", 1)[1] if entry.site.startswith(("chest_wall_", "scar_")) else None
     if side and side in _cancer_side(history):
         texts.append(
@@ -750,7 +698,7 @@ def _grew(size: float, base: float, thresholds: Thresholds) -> bool:
 
 
 def _growth(entry, state, history, thresholds):
-    said_larger = entry.change == "larger"
+    said_larger = entry.change == Change.LARGER
     compared = None
     if entry.size_mm is not None:
         bases = [b for b in (state.first_sized, state.previous_sized) if b is not None]
@@ -822,13 +770,13 @@ _unusual_form = _newly_logged(
 
 def _colour_change(entry, state, history, thresholds):
     previous = state.previous
-    if previous is None or not _newly(entry, previous, ["discoloured"]):
+    if previous is None or not _newly(entry, previous, [Sign.DISCOLOURED]):
         return None
     text = gettext_noop(
         "On {date} you logged a change of colour on {site}. Your entry on {previous_date} did "
         "not show one. A patch that changes colour should be checked soon."
     )
-    facts = {"signs": ["discoloured"], "previous_date": previous.date.isoformat()}
+    facts = {"signs": [Sign.DISCOLOURED], "previous_date": previous.date.isoformat()}
     return _make("colour_change", entry, [text], facts)
 
 
@@ -923,12 +871,16 @@ def _treatment_start(entries: Sequence[Observation], treatment: str) -> date:
     return start
 
 
+def _got_better(entry: Observation) -> bool:
+    return entry.change in (Change.SMALLER, Change.GONE)
+
+
 def _antibiotics_not_better(entries, today, thresholds):
     latest = entries[-1]
     redness = [s for s in INFECTION_LIKE if s in latest.signs]
-    if latest.treatment != "antibiotics" or not redness or latest.change in ("smaller", "gone"):
+    if latest.treatment != Treatment.ANTIBIOTICS or not redness or _got_better(latest):
         return None
-    since = _treatment_start(entries, "antibiotics")
+    since = _treatment_start(entries, Treatment.ANTIBIOTICS)
     days = (today - since).days
     if days < thresholds.antibiotics_days:
         return None
@@ -950,9 +902,9 @@ def _antibiotics_not_better(entries, today, thresholds):
 
 def _cream_not_better(entries, today, thresholds):
     latest = entries[-1]
-    if latest.treatment != "cream" or latest.change in ("smaller", "gone"):
+    if latest.treatment != Treatment.CREAM or _got_better(latest):
         return None
-    since = _treatment_start(entries, "cream")
+    since = _treatment_start(entries, Treatment.CREAM)
     days = (today - since).days
     if days < thresholds.cream_days:
         return None

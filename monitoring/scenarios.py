@@ -39,6 +39,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from education.vocabulary import Change, History, Sign, Site, Treatment
 from monitoring import rules
 from monitoring.rules import Finding, Observation, Thresholds
 
@@ -77,7 +78,7 @@ def parse_scenario(data: object) -> Scenario:
         raise ScenarioError("scenario: expected a JSON object")
     _no_unknown_keys(data, _TOP_KEYS, "scenario")
     today = _date(data, "today", "today", required=True)
-    history = frozenset(_codes(data.get("history", []), rules.HISTORY, "history", "history code"))
+    history = frozenset(_codes(data.get("history", []), History.codes(), "history", "history code"))
     try:
         thresholds = Thresholds.from_mapping(_mapping(data.get("thresholds"), "thresholds"))
     except ValueError as error:
@@ -167,9 +168,9 @@ def _observation(item: object, where: str, n: int) -> Observation:
     area = item.get("area")
     if not isinstance(area, str) or not area.strip():
         raise ScenarioError(f"{where}.area: required, a non-empty string")
-    site = _code(item.get("site"), rules.SITES, f"{where}.site", "site", required=True)
-    change = _code(item.get("change"), rules.CHANGES, f"{where}.change", "change")
-    treatment = _code(item.get("treatment"), rules.TREATMENTS, f"{where}.treatment", "treatment")
+    site = _code(item.get("site"), Site.codes(), f"{where}.site", "site", required=True)
+    change = _code(item.get("change"), Change.codes(), f"{where}.change", "change")
+    treatment = _code(item.get("treatment"), Treatment.codes(), f"{where}.treatment", "treatment")
     entry_date = _date(item, "date", f"{where}.date", required=True)
     since = _date(item, "treatment_since", f"{where}.treatment_since", required=False)
     if since is not None and since > entry_date:
@@ -178,12 +179,12 @@ def _observation(item: object, where: str, n: int) -> Observation:
         area=area,
         site=site,
         date=entry_date,
-        signs=frozenset(_codes(item.get("signs", []), rules.SIGNS, f"{where}.signs", "sign")),
+        signs=frozenset(_codes(item.get("signs", []), Sign.codes(), f"{where}.signs", "sign")),
         change=change,
         size_mm=_number(item.get("size_mm"), f"{where}.size_mm", 0, 1000),
         pain=_score(item.get("pain"), f"{where}.pain"),
         itch=_score(item.get("itch"), f"{where}.itch"),
-        treatment=treatment or "none",
+        treatment=treatment or Treatment.NONE,
         treatment_since=since,
         key=f"{area}#{n}",
     )

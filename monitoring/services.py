@@ -23,6 +23,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
+from education.vocabulary import Treatment, Urgency
 from monitoring import rules
 from monitoring.models import Flag
 from tracker.models import Entry, Profile, WatchedArea
@@ -140,7 +141,7 @@ def _observations(entries) -> tuple[list[rules.Observation], dict[str, int], dic
                 size_mm=row["size_mm"],
                 pain=row["pain"],
                 itch=row["itch"],
-                treatment=row["treatment"] or "none",
+                treatment=row["treatment"] or Treatment.NONE,
                 treatment_since=row["treatment_since"],
                 key=key,
             )
@@ -187,7 +188,7 @@ def _evaluate_area(*, area, today, history, thresholds, time_only=False) -> Resu
         same = by_key.get((finding.rule, entry_pk), [])
         flag = next((f for f in same if f.state == Flag.State.OPEN), None)
         if flag is not None:
-            if rules.URGENCY_RANK[finding.urgency] > rules.URGENCY_RANK[flag.urgency]:
+            if Urgency.rank_of(finding.urgency) > Urgency.rank_of(flag.urgency):
                 _fill(flag, finding)
                 result.escalated.append(flag)
         elif not same:  # nothing open, nothing reviewed

@@ -14,11 +14,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from education.choices import label
+from education.vocabulary import Treatment, Urgency
 from monitoring import wording
 from monitoring.grouping import group_flags
-from monitoring.models import Flag, Urgency
+from monitoring.models import Flag
 from tracker.models import Entry, Photo, Question, WatchedArea
-from tracker.vocabulary import Treatment
 
 # Internal URL schemes the PDF template writes and SummaryURLFetcher (summary_pdf) serves.
 STATIC_SCHEME = "static:"
@@ -26,8 +27,6 @@ PHOTO_SCHEME = "photo:"
 
 # With no last appointment in the profile, the summary covers this many days.
 DEFAULT_PERIOD_DAYS = 91
-# Most urgent first (the order of the "To raise" list).
-URGENCY_RANK = {Urgency.URGENT: 0, Urgency.SOON: 1, Urgency.NEXT_VISIT: 2}
 
 
 @dataclass(frozen=True)
@@ -221,13 +220,7 @@ def _entry_row(entry):
         size_mm=entry.size_mm,
         pain=entry.pain,
         itch=entry.itch,
-        treatment=(
-            ""
-            if entry.treatment == Treatment.NONE
-            else str(Treatment(entry.treatment).label)
-            if entry.treatment in Treatment.values
-            else ""
-        ),
+        treatment="" if entry.treatment == Treatment.NONE else label(Treatment, entry.treatment),
         treatment_since=entry.treatment_since,
         notes=entry.notes,
     )
@@ -268,7 +261,7 @@ def _item(flag, *, urgency=None, earlier_dates=()):
     urgency = urgency or flag.urgency
     return FlagItem(
         urgency=urgency,
-        urgency_label=str(Urgency(urgency).label),
+        urgency_label=label(Urgency, urgency),
         reason=flag.reason_text(),
         area_name=flag.area.name,
         date=flag.entry.date,
@@ -281,4 +274,5 @@ def _item(flag, *, urgency=None, earlier_dates=()):
 
 
 def _flag_order(item):
-    return (URGENCY_RANK.get(item.urgency, len(URGENCY_RANK)), item.area_name.lower(), item.date)
+    """Most urgent first (the order of the "To raise" list), then by area and date."""
+    return (-Urgency.rank_of(item.urgency), item.area_name.lower(), item.date)

@@ -5,10 +5,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from education.vocabulary import Urgency
 from monitoring import rules, services
 from monitoring.access import get_flag_for_user, own_open_flags
 from monitoring.grouping import group_flags
-from monitoring.models import Urgency
 from tracker.services import profile_for
 
 

@@ -10,6 +10,7 @@ Slot conventions (by fact name):
 - ``site`` and names ending in ``_site``: site codes, shown as "your left scar";
 - ``signs``: a list of sign codes, shown as "a new lump or bump and bleeding";
 - ``history``: a list of history codes, shown as "inflammatory breast cancer";
+(the phrases of sites, signs and history are in `education.vocabulary`, with the codes)
 - numbers: 6.0 is shown as "6".
 """
 
@@ -19,48 +20,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
-
-def gettext_noop(message: str) -> str:
-    """Mark a string for translation (``makemessages`` finds it); translated when rendered."""
-    return message
-
+from education.vocabulary import Code, History, Sign, Site, gettext_noop
 
 _ = gettext_noop
 
-SITE_PHRASES = {
-    "chest_wall_left": _("your left chest wall"),
-    "chest_wall_right": _("your right chest wall"),
-    "scar_left": _("your left surgery scar"),
-    "scar_right": _("your right surgery scar"),
-    "neck": _("your neck"),
-    "upper_arm_left": _("your left upper arm"),
-    "upper_arm_right": _("your right upper arm"),
-    "armpit_left": _("your left armpit"),
-    "armpit_right": _("your right armpit"),
-    "scalp": _("your scalp"),
-    "abdomen": _("your belly"),
-    "back": _("your back"),
-    "thigh_left": _("your left thigh"),
-    "thigh_right": _("your right thigh"),
-    "other": _("the area you are watching"),
-}
-SIGN_PHRASES = {
-    "new_lump": _("a new lump or bump"),
-    "firm": _("a firm or hard spot"),
-    "raised_patch": _("a raised patch"),
-    "red_patch": _("redness or a rash"),
-    "discoloured": _("a change of colour"),
-    "open_sore": _("an open sore"),
-    "bleeding": _("bleeding"),
-    "weeping": _("fluid coming out"),
-    "thickened": _("thick, tight or hard skin"),
-    "spider_veins": _("fine lines like spider veins"),
-    "band_along_nerve": _("spots in a band, like shingles"),
-    "dimpled": _("skin like orange peel"),
-    "swelling": _("swelling"),
-    "warm": _("skin that feels hot"),
-    "fever": _("a fever"),
-}
 # A short plain title per rule (code), for lists where the full reason is one click away.
 RULE_TITLES = {
     "possible_infection": _("Possible infection"),
@@ -80,10 +43,6 @@ RULE_TITLES = {
     "gone_stops_time_rules": _("Marked as gone"),
 }
 _OTHER_TITLE = _("Something to raise")
-HISTORY_PHRASES = {
-    "inflammatory": _("inflammatory breast cancer"),
-    "triple_negative": _("triple-negative breast cancer"),
-}
 _AND = _("{items} and {last}")
 MONTHS = (
     _("January"),
@@ -137,14 +96,20 @@ def _show(name: str, value: object, gettext, format_date) -> object:
     if name == "date" or name.endswith("_date"):
         return format_date(date.fromisoformat(str(value)))
     if name == "site" or name.endswith("_site"):
-        return gettext(SITE_PHRASES.get(str(value), str(value)))
+        return _phrase(Site, value, gettext)
     if name == "signs":
-        return _join([gettext(SIGN_PHRASES.get(s, s)) for s in value], gettext)
+        return _join([_phrase(Sign, s, gettext) for s in value], gettext)
     if name == "history":
-        return _join([gettext(HISTORY_PHRASES.get(h, h)) for h in value], gettext)
+        return _join([_phrase(History, h, gettext) for h in value], gettext)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _phrase(codes: type[Code], code: object, gettext) -> str:
+    """A code's phrase in a sentence ("your left chest wall"); the code itself if it has none."""
+    member = codes.get(code)
+    return gettext(member.phrase) if member is not None and member.phrase else str(code)
 
 
 def _join(items: list[str], gettext) -> str:

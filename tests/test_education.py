@@ -12,6 +12,7 @@ from education.links import sign_page_for_code, sign_page_url
 from education.loader import load_content
 from education.models import FaqItem, GuidePage, SignCode, SignPage
 from education.rendering import render_markdown
+from education.vocabulary import Sign
 
 # The `signs` codes of design.md, written out so that a change in either place is noticed.
 DESIGN_SIGN_CODES = [
@@ -98,9 +99,7 @@ def test_how_to_check_has_body_drawing_with_text_alternative(client, content):
 
 
 def shared_sign_codes():
-    from tracker.vocabulary import Sign
-
-    return sorted(set(DESIGN_SIGN_CODES) | set(Sign.values))
+    return sorted(set(DESIGN_SIGN_CODES) | set(Sign.codes()))
 
 
 @pytest.mark.parametrize("code", shared_sign_codes())

@@ -14,8 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.test import override_settings
 
-from monitoring import rules, services
-from monitoring.models import Flag, Urgency
+from education.vocabulary import Urgency
+from monitoring import services
+from monitoring.models import Flag
 from tests.factories import AreaFactory, EntryFactory
 from tracker.models import Profile
 
@@ -209,9 +210,9 @@ def test_bad_thresholds_are_refused(bad):
 
 def test_urgency_codes_sort_highest_first():
     # The clinician queue index and Flag ordering sort urgency codes descending.
-    assert sorted(Urgency.values, reverse=True) == ["urgent", "soon", "next_visit"]
-    assert sorted(Urgency.values, key=rules.URGENCY_RANK.get, reverse=True) == sorted(
-        Urgency.values, reverse=True
+    assert sorted(Urgency.codes(), reverse=True) == ["urgent", "soon", "next_visit"]
+    assert sorted(Urgency.codes(), key=Urgency.rank_of, reverse=True) == sorted(
+        Urgency.codes(), reverse=True
     )
 
 
@@ -219,7 +220,7 @@ def test_flags_list_highest_urgency_first(patient, area):
     with travel(0):
         EntryFactory(area=area, date=day(0), signs=["red_patch", "fever"], pain=9, change="new")
     urgencies = [f.urgency for f in Flag.objects.open().by_urgency()]
-    assert urgencies == sorted(urgencies, key=rules.URGENCY_RANK.get, reverse=True)
+    assert urgencies == sorted(urgencies, key=Urgency.rank_of, reverse=True)
     assert urgencies[0] == "urgent"
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from education.vocabulary import Urgency
 from monitoring import rules
 from monitoring.grouping import group_flags
 from monitoring.models import Flag
@@ -145,7 +146,7 @@ def test_to_raise_lists_my_open_flags_highest_urgency_first(
     assert response.status_code == 200
     flags = response.context["flags"]
     assert {f.patient_id for f in flags} == {patient.pk}
-    ranks = [rules.URGENCY_RANK[f.urgency] for f in flags]
+    ranks = [Urgency.rank_of(f.urgency) for f in flags]
     assert ranks == sorted(ranks, reverse=True) and ranks[0] == 3
     assert 'role="alert"' in response.content.decode()
     assert "Someone else" not in response.content.decode()

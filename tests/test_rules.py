@@ -5,12 +5,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from education.vocabulary import History, Sign, Site, Urgency
 from monitoring import rules
 from monitoring.rules import (
     CATALOGUE,
-    NEXT_VISIT,
-    SOON,
-    URGENT,
     Observation,
     Thresholds,
     evaluate,
@@ -60,7 +58,7 @@ def test_no_signs_raises_nothing():
 
 def test_any_sign_is_next_visit():
     finding = only(run([obs(0, signs={"firm"})]), "any_sign")
-    assert finding.urgency == NEXT_VISIT
+    assert finding.urgency == Urgency.NEXT_VISIT
     assert finding.warning_sign == "firm"
     assert finding.reason.startswith("On 2 March 2026 you logged a firm or hard spot on your neck.")
 
@@ -81,7 +79,7 @@ def test_any_sign_on_every_entry_with_signs():
 def test_new_lump_soon_and_says_same_side():
     found = run([obs(0, site="scar_left", signs={"new_lump"})], history={"mastectomy_left"})
     finding = only(found, "new_lump")
-    assert finding.urgency == SOON
+    assert finding.urgency == Urgency.SOON
     assert finding.facts["same_side_as_cancer"] is True
     assert "same side as your first breast cancer" in finding.reason
 
@@ -126,7 +124,7 @@ def test_growth_against_first_measurement_quotes_it():
     entries = [obs(0, size_mm=6), obs(14, size_mm=7), obs(28, size_mm=8)]
     finding = only(run(entries), "growth")
     assert finding.entry_key == entries[2].key
-    assert finding.urgency == SOON
+    assert finding.urgency == Urgency.SOON
     assert finding.reason.startswith("The size went from 6 mm on 2 March 2026 to 8 mm on 30 March")
 
 
@@ -152,7 +150,7 @@ def test_growth_threshold_from_configuration():
 @pytest.mark.parametrize("sign", ["open_sore", "bleeding", "weeping"])
 def test_new_sore_soon(sign):
     finding = only(run([obs(0, signs={sign})]), "new_sore")
-    assert (finding.urgency, finding.warning_sign) == (SOON, sign)
+    assert (finding.urgency, finding.warning_sign) == (Urgency.SOON, sign)
 
 
 def test_sore_already_in_previous_entry_is_not_new():
@@ -163,7 +161,7 @@ def test_sore_already_in_previous_entry_is_not_new():
 @pytest.mark.parametrize("sign", ["red_patch", "warm", "swelling"])
 def test_skin_sign_with_fever_is_urgent(sign):
     finding = only(run([obs(0, signs={sign, "fever"})]), "possible_infection")
-    assert finding.urgency == URGENT
+    assert finding.urgency == Urgency.URGENT
     assert "Contact your care team today." in finding.reason
 
 
@@ -185,7 +183,7 @@ def test_new_patch_is_soon_and_replaces_the_floor(sign):
     found = run([obs(0, signs={sign})])
     assert codes(found) == {"new_patch"}  # no any_sign beside it
     finding = only(found, "new_patch")
-    assert (finding.urgency, finding.version, finding.warning_sign) == (SOON, 1, sign)
+    assert (finding.urgency, finding.version, finding.warning_sign) == (Urgency.SOON, 1, sign)
     assert finding.reason.startswith("On 2 March 2026 you logged ")
     assert "should be checked soon" in finding.reason
 
@@ -214,8 +212,8 @@ def test_new_patch_names_only_the_newly_logged_patch():
 def test_new_red_patch_with_fever_is_urgent_first_and_soon_beside_it():
     found = run([obs(0, signs={"red_patch", "fever"})])
     assert [(f.rule, f.urgency) for f in found] == [
-        ("possible_infection", URGENT),
-        ("new_patch", SOON),
+        ("possible_infection", Urgency.URGENT),
+        ("new_patch", Urgency.SOON),
     ]
 
 
@@ -231,7 +229,7 @@ def test_raised_patch_with_fever_is_not_an_infection():
 @pytest.mark.parametrize("sign", ["thickened", "spider_veins", "band_along_nerve", "dimpled"])
 def test_unusual_forms_soon(sign):
     finding = only(run([obs(0, signs={sign})]), "unusual_form")
-    assert (finding.urgency, finding.warning_sign) == (SOON, sign)
+    assert (finding.urgency, finding.warning_sign) == (Urgency.SOON, sign)
 
 
 def test_colour_change_against_previous_entry():
@@ -268,7 +266,7 @@ def test_pain_rise_boundary(rise, flagged):
 
 
 def test_pain_is_next_visit():
-    assert only(run([obs(0, pain=7)]), "pain_or_itch").urgency == NEXT_VISIT
+    assert only(run([obs(0, pain=7)]), "pain_or_itch").urgency == Urgency.NEXT_VISIT
 
 
 # --- several areas ------------------------------------------------------------------------------
@@ -315,7 +313,7 @@ def test_antibiotics_boundary(days, flagged):
     found = run([entry], today=START + timedelta(days=days))
     assert ("antibiotics_not_better" in codes(found)) is flagged
     if flagged:
-        assert only(found, "antibiotics_not_better").urgency == SOON
+        assert only(found, "antibiotics_not_better").urgency == Urgency.SOON
 
 
 def test_antibiotics_start_from_entries_when_no_date_given():
@@ -377,7 +375,7 @@ def test_itching_that_goes_on_is_a_persistent_change(days, flagged):
     assert ("persistent_change" in codes(found)) is flagged
     if flagged:
         finding = only(found, "persistent_change")
-        assert finding.urgency == SOON
+        assert finding.urgency == Urgency.SOON
         assert finding.entry_key == entries[2].key
         assert finding.reason.startswith("You first logged itching here on 2 March 2026.")
         assert "still gave it 3 out of 10" in finding.reason
@@ -415,21 +413,25 @@ def test_time_rules_ignore_entries_after_today():
 
 @pytest.mark.parametrize(
     ("history", "urgency"),
-    [({"inflammatory"}, SOON), ({"triple_negative"}, SOON), ({"her2_positive"}, NEXT_VISIT)],
+    [
+        ({"inflammatory"}, Urgency.SOON),
+        ({"triple_negative"}, Urgency.SOON),
+        ({"her2_positive"}, Urgency.NEXT_VISIT),
+    ],
 )
 def test_history_raises_next_visit(history, urgency):
     found = run([obs(0, signs={"firm"}, pain=8)], history=history)
     assert {f.urgency for f in found} == {urgency}
-    if urgency == SOON:
-        assert all(f.facts["raised_from"] == NEXT_VISIT for f in found)
+    if urgency == Urgency.SOON:
+        assert all(f.facts["raised_from"] == Urgency.NEXT_VISIT for f in found)
         assert "Because of your history of" in found[0].reason
 
 
 def test_history_leaves_urgent_urgent():
     found = run([obs(0, signs={"red_patch", "fever"})], history={"inflammatory"})
     assert [(f.rule, f.urgency) for f in found] == [
-        ("possible_infection", URGENT),
-        ("new_patch", SOON),
+        ("possible_infection", Urgency.URGENT),
+        ("new_patch", Urgency.SOON),
     ]
     assert all("raised_from" not in f.facts for f in found)
 
@@ -446,7 +448,7 @@ def test_evaluate_entry_matches_evaluate_for_latest_entry():
     one = evaluate_entry(entry=entries[1], area_history=entries, today=today)
     assert one == whole
     assert [f.urgency for f in one] == sorted(
-        (f.urgency for f in one), key=lambda u: -rules.URGENCY_RANK[u]
+        (f.urgency for f in one), key=lambda u: -Urgency(u).rank
     )
 
 
@@ -473,9 +475,9 @@ def test_catalogue_is_complete_and_well_formed():
     assert len({rule.code for rule in CATALOGUE}) == len(CATALOGUE)
     for rule in CATALOGUE:
         assert rule.version >= 1
-        assert rule.urgency in rules.URGENCY_RANK or (rule.kind, rule.urgency) == ("modifier", None)
+        assert Urgency.get(rule.urgency) or (rule.kind, rule.urgency) == ("modifier", None)
         assert rule.source
-        assert rule.warning_sign is None or rule.warning_sign in rules.SIGNS
+        assert rule.warning_sign is None or Sign.get(rule.warning_sign)
         assert "{" not in rule.describe()
         for name in rule.thresholds:
             assert hasattr(rules.DEFAULTS, name)
@@ -493,11 +495,8 @@ def test_reason_is_translated_through_the_given_functions():
     assert shown.startswith("On 2026-03-02 you logged A FIRM SPOT on YOUR NECK.")
 
 
-def test_codes_match_the_shared_vocabulary():
-    from tracker import vocabulary
-
-    assert tuple(vocabulary.Sign.values) == rules.SIGNS
-    assert tuple(vocabulary.Site.values) == rules.SITES
-    assert tuple(vocabulary.Change.values) == rules.CHANGES
-    assert tuple(vocabulary.History.values) == rules.HISTORY
-    assert tuple(vocabulary.Treatment.values) == rules.TREATMENTS
+def test_every_site_and_sign_has_a_phrase_for_the_reasons():
+    # The wording falls back to the bare code for a code without a phrase: never for these.
+    assert all(site.phrase for site in Site) and all(sign.phrase for sign in Sign)
+    for code in rules.DEFAULTS.escalating_history:
+        assert History(code).phrase, code

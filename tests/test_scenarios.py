@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from education.vocabulary import Urgency
 from monitoring import rules
 from monitoring.scenarios import ScenarioError, evaluate_scenario, parse_scenario, run_scenario
 
@@ -35,7 +36,7 @@ def test_scenario(path):
         reasons = [f["reason"] for f in got if (f["rule"], f["date"], f["area"]) == same]
         for text in want.get("reason_contains", []):
             assert any(text in reason for reason in reasons), (want["rule"], text, reasons)
-    ranks = [rules.URGENCY_RANK[f["urgency"]] for f in got]
+    ranks = [Urgency.rank_of(f["urgency"]) for f in got]
     assert ranks == sorted(ranks, reverse=True)  # highest urgency first
     assert json.loads(json.dumps(got)) == got
 

@@ -3,6 +3,8 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from education.choices import choices
+from education.vocabulary import Change, History, Sign, Site, Treatment
 from tracker.models import (
     ENTRY_FIELDS,
     MAX_NOTES,
@@ -13,7 +15,6 @@ from tracker.models import (
     User,
     WatchedArea,
 )
-from tracker.vocabulary import Change, History, Sign, Site
 
 
 class DateInput(forms.DateInput):
@@ -59,7 +60,7 @@ class SignUpForm(UserCreationForm):
 class ProfileForm(forms.ModelForm):
     history = forms.MultipleChoiceField(
         label=_("Your treatment and cancer type"),
-        choices=History.choices,
+        choices=choices(History),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(
@@ -118,7 +119,7 @@ class AreaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_noticed"].widget.attrs["max"] = timezone.localdate().isoformat()
-        self.fields["site"].choices = [("", _("Choose a body area")), *Site.choices]
+        self.fields["site"].choices = [("", _("Choose a body area")), *choices(Site)]
 
     def clean_first_noticed(self):
         return reject_future(self.cleaned_data["first_noticed"])
@@ -127,7 +128,7 @@ class AreaForm(forms.ModelForm):
 class EntryForm(forms.ModelForm):
     signs = forms.MultipleChoiceField(
         label=_("What do you see or feel?"),
-        choices=Sign.choices,
+        choices=choices(Sign),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Tick all that apply. Leave all empty if you see no change today."),
@@ -184,7 +185,7 @@ class EntryForm(forms.ModelForm):
         for name in ("date", "treatment_since"):
             self.fields[name].widget.attrs["max"] = today
         self.fields["change"].required = False
-        self.fields["change"].choices = [("", _("Not sure")), *Change.choices]
+        self.fields["change"].choices = [("", _("Not sure")), *choices(Change)]
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
 
@@ -197,7 +198,7 @@ class EntryForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         since, day = cleaned.get("treatment_since"), cleaned.get("date")
-        if cleaned.get("treatment") == "none":
+        if cleaned.get("treatment") == Treatment.NONE:
             cleaned["treatment_since"] = None
         elif since and day and since > day:
             self.add_error(

@@ -7,7 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.vocabulary import Change, History, Sign, Site, Treatment
+from education.choices import choices, labels
+from education.vocabulary import Change, History, Sign, Site, Treatment
 
 MAX_SIZE_MM = 300
 MAX_SCORE = 10
@@ -76,7 +77,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 class Profile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
-    # A list of History codes (tracker.vocabulary.History).
+    # A list of History codes (education.vocabulary.History).
     history = models.JSONField(default=list, blank=True)
     care_team_phone = models.CharField(max_length=40, blank=True)
     last_appointment = models.DateField(null=True, blank=True)
@@ -87,7 +88,7 @@ class Profile(models.Model):
 
     @property
     def history_labels(self):
-        return [History(code).label for code in self.history if code in History.values]
+        return labels(History, self.history)
 
 
 class WatchedAreaQuerySet(models.QuerySet):
@@ -101,7 +102,7 @@ class WatchedAreaQuerySet(models.QuerySet):
 class WatchedArea(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     patient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="areas")
-    site = models.CharField(_("body area"), max_length=32, choices=Site.choices)
+    site = models.CharField(_("body area"), max_length=32, choices=choices(Site))
     name = models.CharField(_("short name"), max_length=80)
     first_noticed = models.DateField(_("when you first noticed it"), null=True, blank=True)
     notes = models.TextField(_("notes"), max_length=MAX_NOTES, blank=True)
@@ -147,10 +148,10 @@ class Entry(models.Model):
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     area = models.ForeignKey(WatchedArea, on_delete=models.CASCADE, related_name="entries")
     date = models.DateField(_("date"))
-    # A list of Sign codes (tracker.vocabulary.Sign).
+    # A list of Sign codes (education.vocabulary.Sign).
     signs = models.JSONField(_("what you see or feel"), default=list, blank=True)
     change = models.CharField(
-        _("change since last time"), max_length=16, choices=Change.choices, blank=True
+        _("change since last time"), max_length=16, choices=choices(Change), blank=True
     )
     size_mm = models.PositiveSmallIntegerField(
         _("longest size in mm"),
@@ -165,7 +166,10 @@ class Entry(models.Model):
         _("itch"), default=0, validators=[MaxValueValidator(MAX_SCORE)]
     )
     treatment = models.CharField(
-        _("treatment in use"), max_length=16, choices=Treatment.choices, default=Treatment.NONE
+        _("treatment in use"),
+        max_length=16,
+        choices=choices(Treatment),
+        default=Treatment.NONE.value,
     )
     treatment_since = models.DateField(_("treatment started on"), null=True, blank=True)
     notes = models.TextField(_("notes"), max_length=MAX_NOTES, blank=True)
@@ -200,7 +204,7 @@ class Entry(models.Model):
 
     @property
     def sign_labels(self):
-        return [Sign(code).label for code in self.signs if code in Sign.values]
+        return labels(Sign, self.signs)
 
 
 class PhotoQuerySet(models.QuerySet):

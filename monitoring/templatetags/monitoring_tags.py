@@ -8,9 +8,10 @@ import re
 from django import template
 from django.utils.translation import gettext
 
+from education import choices
+from education.vocabulary import Sign, Urgency
 from monitoring import wording
-from monitoring.models import Flag, Urgency
-from tracker.vocabulary import Sign
+from monitoring.models import Flag
 
 register = template.Library()
 
@@ -61,10 +62,10 @@ def urgency_colour(code):
 
 @register.filter
 def urgency_label(code):
-    return Urgency(code).label if code in Urgency.values else ""
+    return choices.label(Urgency, code)
 
 
 @register.filter
 def sign_label(code):
     """The label of a sign code (e.g. for a link that names the sign to a screen reader)."""
-    return Sign(code).label if code in Sign.values else ""
+    return choices.label(Sign, code)
