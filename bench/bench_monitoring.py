@@ -75,7 +75,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="bench-monitoring-") as folder:
         setup_django(folder)
-        from monitoring import services
+        from monitoring.flags import evaluation
         from monitoring.models import Flag
         from tracker.models import Entry, Profile, User, WatchedArea
 
@@ -90,10 +90,10 @@ def main():
         today = latest.date
 
         print(f"One area, {args.entries} entries, 3 other areas (SQLite, throwaway database)")
-        seconds, result = timed(lambda: services.evaluate_entry(entry=latest, today=today))
+        seconds, result = timed(lambda: evaluation.evaluate_entry(entry=latest, today=today))
         print(f"  {'first evaluation':<17} {seconds * 1000:9.1f} ms  ({len(result.raised)} flags)")
         best = min(
-            timed(lambda: services.evaluate_entry(entry=latest, today=today))[0]
+            timed(lambda: evaluation.evaluate_entry(entry=latest, today=today))[0]
             for _ in range(args.repeat)
         )
         print(f"  {'evaluate_entry':<17} {best * 1000:9.1f} ms  (nothing to change)")
@@ -102,7 +102,7 @@ def main():
         seconds, _ = timed(new.save)
         print(f"  {'save + hook':<17} {seconds * 1000:9.1f} ms")
         best = min(
-            timed(lambda: services.evaluate_time(patient=patient, today=today))[0]
+            timed(lambda: evaluation.evaluate_time(patient=patient, today=today))[0]
             for _ in range(args.repeat)
         )
         print(f"  {'evaluate_time':<17} {best * 1000:9.1f} ms  (4 areas)")

@@ -22,8 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from education.vocabulary import Change  # noqa: E402
-from monitoring import rules  # noqa: E402
-from monitoring.scenarios import Scenario, run_scenario  # noqa: E402
+from monitoring.rules import engine  # noqa: E402
+from monitoring.rules.data import Observation  # noqa: E402
+from monitoring.rules.scenarios import Scenario, run_scenario  # noqa: E402
 
 START = date(2022, 1, 3)
 SIGN_POOL = ("firm", "raised_patch", "red_patch", "discoloured", "new_lump", "open_sore")
@@ -37,7 +38,7 @@ def make_area(count: int, area: str = "a1", site: str = "scar_left", seed: int =
         size = max(1.0, size + rng.choice((-1.0, 0.0, 0.5, 1.0)))
         treatment = rng.choice(("none", "none", "cream", "antibiotics"))
         entries.append(
-            rules.Observation(
+            Observation(
                 area=area,
                 site=site,
                 date=START + timedelta(days=2 * n),
@@ -80,14 +81,14 @@ def main() -> None:
 
     print(f"One area, {len(area)} entries over {(today - START).days} days; {len(others)} others")
     cases = [
-        ("evaluate", lambda: rules.evaluate(area_history=area, other_areas=others, **options)),
+        ("evaluate", lambda: engine.evaluate(area_history=area, other_areas=others, **options)),
         (
             "evaluate_entry",
-            lambda: rules.evaluate_entry(
+            lambda: engine.evaluate_entry(
                 entry=area[-1], area_history=area, other_areas=others, **options
             ),
         ),
-        ("evaluate_time", lambda: rules.evaluate_time(area_history=area, **options)),
+        ("evaluate_time", lambda: engine.evaluate_time(area_history=area, **options)),
     ]
     for name, run in cases:
         seconds, findings = best(args.repeat, run)

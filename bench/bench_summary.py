@@ -145,8 +145,8 @@ def main():
     from django.test import RequestFactory
     from pypdf import PdfReader
 
-    from monitoring.summary import build_summary, default_period
-    from monitoring.summary_pdf import SummaryURLFetcher, render_summary_pdf
+    from monitoring.summary.build import build_summary, default_period
+    from monitoring.summary.pdf import SummaryURLFetcher, render_summary_pdf
 
     began = time.perf_counter()
     patient, counts = make_patient(photo_size)

@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring import care_urls, summary_urls
-from monitoring.models import Flag
-from monitoring.sharing import CareGrant
+from monitoring.care import urls as care_urls
+from monitoring.models import CareGrant, Flag
+from monitoring.summary import urls as summary_urls
 from tests.conftest import client_for
 from tests.factories import EntryFactory, FlagFactory, UserFactory
 from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
@@ -373,10 +373,10 @@ def test_every_care_and_summary_view_is_in_the_matrix():
 
 def test_members_never_reach_the_patients_own_pages_by_code(patient, invited_clinician, caregiver):
     """Codes of the patient's grants, invitations and questions open nothing for the members."""
-    from monitoring import care
+    from monitoring.care import invitations
     from tracker.models import Question
 
-    invitation = care.invite(
+    invitation = invitations.invite(
         patient=patient, email="pending@example.com", role="caregiver", caregiver_can_log=False
     )
     grant = CareGrant.objects.get(member=caregiver)

@@ -8,8 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import Flag
-from monitoring.sharing import AccessLogEntry, CareGrant
+from monitoring.models import AccessLogEntry, CareGrant, Flag
 from tests.conftest import client_for
 from tests.factories import ClinicianFactory, FlagFactory
 from tracker.models import Entry, Profile, User, WatchedArea
@@ -148,7 +147,7 @@ def test_triage_reads_are_logged_once_per_listed_patient(doctor):
 def test_demo_sharing(db):
     from django.core.management import call_command
 
-    from monitoring import demo_care
+    from monitoring.care import demo as demo_care
     from tracker import demo
 
     call_command("load_demo_care", verbosity=0)

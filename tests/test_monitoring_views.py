@@ -9,9 +9,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from education.vocabulary import Urgency
-from monitoring import rules
-from monitoring.grouping import group_flags
 from monitoring.models import Flag
+from monitoring.rules.catalogue import CATALOGUE
+from monitoring.rules.grouping import group_flags
 from tests.factories import AreaFactory, EntryFactory
 from tracker.models import Profile
 
@@ -155,7 +155,7 @@ def test_to_raise_lists_my_open_flags_highest_urgency_first(
 def lasting_lump(area, checks=6):
     """A lump logged again every week, 1 mm bigger each time: growth on every check after the
     first, and persistent_change as time passes (the daily command)."""
-    from monitoring import services
+    from monitoring.flags import evaluation
 
     start = datetime.date(2026, 1, 5)
     for i in range(checks):
@@ -166,7 +166,7 @@ def lasting_lump(area, checks=6):
             change="new" if i == 0 else "larger",
             size_mm=6 + i,
         )
-    services.evaluate_time(today=start + datetime.timedelta(days=7 * (checks - 1)))
+    evaluation.evaluate_time(today=start + datetime.timedelta(days=7 * (checks - 1)))
 
 
 def test_to_raise_shows_one_item_per_area_and_rule(patient_client, area):
@@ -276,7 +276,7 @@ def test_rule_list_is_public_and_lists_every_rule(client, db):
     response = client.get(reverse("monitoring:rules"))
     assert response.status_code == 200
     page = text(response)
-    for rule in rules.CATALOGUE:
+    for rule in CATALOGUE:
         assert rule.code in page
         assert rule.source.split(";")[0] in page
     assert "version 1" in page

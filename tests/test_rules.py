@@ -1,4 +1,4 @@
-"""Boundary tests of monitoring.rules: plain functions, no database."""
+"""Boundary tests of the rules (monitoring.rules): plain functions, no database."""
 
 import json
 from datetime import date, timedelta
@@ -6,16 +6,11 @@ from datetime import date, timedelta
 import pytest
 
 from education.vocabulary import History, Sign, Site, Urgency
-from monitoring import rules
-from monitoring.rules import (
-    CATALOGUE,
-    Observation,
-    Thresholds,
-    evaluate,
-    evaluate_entry,
-    evaluate_time,
-)
-from monitoring.wording import render_reason
+from monitoring.rules.catalogue import CATALOGUE, RULES
+from monitoring.rules.data import Observation
+from monitoring.rules.engine import evaluate, evaluate_entry, evaluate_time
+from monitoring.rules.thresholds import DEFAULTS, Thresholds
+from monitoring.rules.wording import render_reason
 
 START = date(2026, 3, 2)
 
@@ -25,7 +20,7 @@ def obs(day=0, area="a1", site="neck", **fields):
     return Observation(area=area, site=site, date=START + timedelta(days=day), **fields)
 
 
-def run(entries, *, today=None, history=(), others=(), thresholds=rules.DEFAULTS):
+def run(entries, *, today=None, history=(), others=(), thresholds=DEFAULTS):
     today = today or max(e.date for e in entries)
     found = evaluate(
         area_history=entries,
@@ -468,7 +463,7 @@ def test_thresholds_from_mapping_rejects_bad_config():
         Thresholds.from_mapping({"cream_days": True})
     with pytest.raises(ValueError, match="escalating_history"):
         Thresholds.from_mapping({"escalating_history": ["lobular", "nope"]})
-    assert Thresholds.from_mapping(None) == rules.DEFAULTS
+    assert Thresholds.from_mapping(None) == DEFAULTS
 
 
 def test_catalogue_is_complete_and_well_formed():
@@ -480,10 +475,10 @@ def test_catalogue_is_complete_and_well_formed():
         assert rule.warning_sign is None or Sign.get(rule.warning_sign)
         assert "{" not in rule.describe()
         for name in rule.thresholds:
-            assert hasattr(rules.DEFAULTS, name)
-    assert "7 days" in rules.RULES["antibiotics_not_better"].describe()
+            assert hasattr(DEFAULTS, name)
+    assert "7 days" in RULES["antibiotics_not_better"].describe()
     longer = Thresholds.from_mapping({"antibiotics_days": 10})
-    assert "10 days" in rules.RULES["antibiotics_not_better"].describe(longer)
+    assert "10 days" in RULES["antibiotics_not_better"].describe(longer)
 
 
 def test_reason_is_translated_through_the_given_functions():
@@ -498,5 +493,5 @@ def test_reason_is_translated_through_the_given_functions():
 def test_every_site_and_sign_has_a_phrase_for_the_reasons():
     # The wording falls back to the bare code for a code without a phrase: never for these.
     assert all(site.phrase for site in Site) and all(sign.phrase for sign in Sign)
-    for code in rules.DEFAULTS.escalating_history:
+    for code in DEFAULTS.escalating_history:
         assert History(code).phrase, code

@@ -9,10 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.grouping import group_flags
-from monitoring.models import Flag
-from monitoring.sharing import AccessLogEntry, CareGrant
-from monitoring.summary import Period, build_summary, default_period
+from monitoring.models import AccessLogEntry, CareGrant, Flag
+from monitoring.rules.grouping import group_flags
+from monitoring.summary.build import Period, build_summary, default_period
 from tests.conftest import client_for
 from tests.summary_helpers import (
     LAST_VISIT,
@@ -58,7 +57,7 @@ def patient_summary_url(patient, pdf=False):
 
 def open_reasons(patient):
     """The reasons "To raise" shows: the newest open flag of each (area, rule), as grouped by
-    monitoring.grouping (the earlier flags of the same rule are listed by date only)."""
+    monitoring.rules.grouping (the earlier flags of the same rule are listed by date only)."""
     flags = Flag.objects.filter(patient=patient).open().select_related("area", "entry")
     return [group.latest.reason_text() for group in group_flags(flags)]
 
@@ -252,7 +251,7 @@ def test_pdf_reads_back_with_reasons_dates_and_questions(patient_client, patient
 def test_pdf_embeds_the_screen_renditions_of_first_and_latest_photo(
     patient_client, patient, log, monkeypatch
 ):
-    from monitoring import summary_pdf
+    from monitoring.summary import pdf as summary_pdf
 
     fetchers = []
 
@@ -403,7 +402,7 @@ def test_pdf_says_so_plainly_when_weasyprint_cannot_load(patient_client, monkeyp
     # A machine without the Pango library cannot import WeasyPrint; the rest of the app still runs.
     import sys
 
-    monkeypatch.setitem(sys.modules, "monitoring.summary_pdf", None)
+    monkeypatch.setitem(sys.modules, "monitoring.summary.pdf", None)
     response = patient_client.get(reverse("monitoring:summary_pdf"))
     assert response.status_code == 503
     assert "cannot make PDF files" in response.content.decode()

@@ -10,13 +10,13 @@ from django.utils.translation import gettext
 
 from education import choices
 from education.vocabulary import Sign, Urgency
-from monitoring import wording
 from monitoring.models import Flag
+from monitoring.rules import wording
 
 register = template.Library()
 
 
-@register.inclusion_tag("monitoring/_entry_findings.html")
+@register.inclusion_tag("monitoring/flags/_entry_findings.html")
 def entry_findings(entry):
     """The findings about `entry` (its open flags), highest urgency first, with what to do."""
     flags = list(entry.flags.open().by_urgency())
