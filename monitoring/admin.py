@@ -1,17 +1,9 @@
-"""Admin for care-team sharing. The access log is read-only for everyone, superusers included."""
+"""Admin for the care room: invitations, and the access log (read-only for everyone, superusers
+included)."""
 
 from django.contrib import admin
 
-from monitoring.models import AccessLogEntry, CareGrant, Invitation
-
-
-@admin.register(CareGrant)
-class CareGrantAdmin(admin.ModelAdmin):
-    list_display = ["patient", "member", "role", "caregiver_can_log", "created_at", "revoked_at"]
-    list_filter = ["role", "caregiver_can_log"]
-    raw_id_fields = ["patient", "member"]
-    readonly_fields = ["code", "created_at"]
-    search_fields = ["patient__email", "member__email"]
+from monitoring.models import AccessLogEntry, Invitation
 
 
 @admin.register(Invitation)

@@ -69,7 +69,7 @@ def stranger_clients(db, other_patient, clinician):
 @pytest.fixture
 def invited_clinician(patient):
     """A clinician the patient shared their record with (an active clinician grant)."""
-    from monitoring.models import CareGrant
+    from tracker.models import CareGrant
 
     member = ClinicianFactory(full_name="Dr Invited", email="dr.invited@example.com")
     CareGrant.objects.create(patient=patient, member=member, role="clinician")
@@ -79,7 +79,7 @@ def invited_clinician(patient):
 @pytest.fixture
 def caregiver(patient):
     """A caregiver the patient shared their record with, to read only (not to log entries)."""
-    from monitoring.models import CareGrant
+    from tracker.models import CareGrant
 
     member = UserFactory(full_name="Cara Giver", email="cara@example.com")
     CareGrant.objects.create(patient=patient, member=member, role="caregiver")

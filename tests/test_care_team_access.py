@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from monitoring.care import urls as care_urls
-from monitoring.models import CareGrant, Flag
+from monitoring.models import Flag
 from monitoring.summary import urls as summary_urls
 from tests.conftest import client_for
 from tests.factories import EntryFactory, FlagFactory, UserFactory
 from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
-from tracker.models import Photo
+from tracker.models import CareGrant, Photo
 
 # Photos are stored in a fresh in-memory storage for every test of this module.
 pytestmark = pytest.mark.usefixtures("storage")

@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from monitoring.care import invitations
-from monitoring.models import CareGrant, Invitation, hash_token
+from monitoring.models import Invitation, hash_token
 from tests.conftest import client_for
 from tests.factories import PASSWORD, ClinicianFactory, UserFactory
+from tracker.models import CareGrant
 
 
 @pytest.fixture

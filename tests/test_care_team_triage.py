@@ -8,10 +8,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import AccessLogEntry, CareGrant, Flag
+from monitoring.models import AccessLogEntry, Flag
 from tests.conftest import client_for
 from tests.factories import ClinicianFactory, FlagFactory
-from tracker.models import Entry, Profile, User, WatchedArea
+from tracker.models import CareGrant, Entry, Profile, User, WatchedArea
 
 MAX_QUERIES = 12
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import AccessLogEntry, CareGrant, Flag
+from monitoring.models import AccessLogEntry, Flag
 from monitoring.rules.grouping import group_flags
 from monitoring.summary.build import Period, build_summary, default_period
 from tests.conftest import client_for
@@ -22,7 +22,7 @@ from tests.summary_helpers import (
     pdf_text,
     squash,
 )
-from tracker.models import Question
+from tracker.models import CareGrant, Question
 
 SUMMARY = reverse("monitoring:summary")
 SUMMARY_PDF = reverse("monitoring:summary_pdf")

@@ -84,9 +84,9 @@ def test_strangers_get_404_and_change_nothing(stranger_clients, question):
 
 
 def test_invited_clinician_cannot_change_questions(client, patient, question):
-    from monitoring.models import CareGrant
     from tests.conftest import client_for
     from tests.factories import ClinicianFactory
+    from tracker.models import CareGrant
 
     member = ClinicianFactory()
     CareGrant.objects.create(patient=patient, member=member, role="clinician")

@@ -14,51 +14,41 @@ Who may do what:
 The `get_*_for_user` helpers take the request: when the reader is not the patient they send
 `patient_data_accessed` (monitoring writes the access log), and when a logged-in user is refused
 they send it with allowed=False. Nothing is cached: a revoked grant stops working on the very next
-request. tracker never imports monitoring; the grants are reached through their related name
-`care_grants` (monitoring.sharing.CareGrant).
+request. The grants are tracker's own (`tracker.models.CareGrant`); tracker never imports
+monitoring.
 """
 
 from django.db.models import Exists, OuterRef, Q
 from django.dispatch import Signal
 from django.http import Http404
 
-from tracker.models import Entry, Photo, Question, User, WatchedArea
+from tracker.models import CareGrant, Entry, Photo, Question, Role, User, WatchedArea
 
 # Sent with: request, patient_ids (list; None where a refused code matched nothing), what (a short
 # code such as "area", "entry", "photo", "timeline"), object_code (UUID or None), allowed (bool).
 patient_data_accessed = Signal()
 
-CLINICIAN = "clinician"
-CAREGIVER = "caregiver"
+
+def grants_for(user, *, role=None):
+    """The active grants to `user` (optionally in one role): the records shared with them."""
+    if not user.is_authenticated:
+        return CareGrant.objects.none()
+    if role == Role.CLINICIAN and not user.is_clinician:
+        return CareGrant.objects.none()  # an administrator removed their clinician mark
+    grants = CareGrant.objects.active().to(user)
+    return grants.in_role(role) if role else grants
 
 
-def _shared(user, patient_ref, **grant):
-    """True where the patient at `patient_ref` has an active grant to `user` (with `grant` terms).
-
-    One filter() call, so every term applies to the same grant row.
-    """
-    terms = {f"care_grants__{name}": value for name, value in grant.items()}
-    return Exists(
-        User.objects.filter(
-            pk=OuterRef(patient_ref),
-            care_grants__member=user,
-            care_grants__revoked_at__isnull=True,
-            **terms,
-        )
-    )
+def _shared(user, patient_ref, *, add_entries=False):
+    """True where the patient at `patient_ref` has an active grant to `user` (with add_entries,
+    one that lets a caregiver log entries)."""
+    grants = CareGrant.objects.active().to(user).filter(patient=OuterRef(patient_ref))
+    return Exists(grants.allowing_entries() if add_entries else grants)
 
 
 def patients_for(user, *, role=None):
     """Patients who shared their record with `user` (optionally only in one role)."""
-    if not user.is_authenticated:
-        return User.objects.none()
-    if role == CLINICIAN and not user.is_clinician:
-        return User.objects.none()  # an administrator removed their clinician mark
-    terms = {"care_grants__role": role} if role else {}
-    # At most one active grant per (patient, member) (a named constraint), so no duplicates.
-    return User.objects.filter(
-        care_grants__member=user, care_grants__revoked_at__isnull=True, **terms
-    )
+    return User.objects.filter(pk__in=grants_for(user, role=role).values("patient"))
 
 
 def areas_for(user, *, write=False, add_entries=False):
@@ -68,10 +58,7 @@ def areas_for(user, *, write=False, add_entries=False):
         return WatchedArea.objects.none()
     if write:
         return WatchedArea.objects.owned_by(user)
-    if add_entries:
-        shared = _shared(user, "patient", role=CAREGIVER, caregiver_can_log=True)
-    else:
-        shared = _shared(user, "patient")
+    shared = _shared(user, "patient", add_entries=add_entries)
     return WatchedArea.objects.filter(Q(patient=user) | shared)
 
 
@@ -81,9 +68,7 @@ def entries_for(user, *, write=False):
     if not user.is_authenticated:
         return Entry.objects.none()
     if write:
-        mine = Q(created_by=user) & _shared(
-            user, "area__patient", role=CAREGIVER, caregiver_can_log=True
-        )
+        mine = Q(created_by=user) & _shared(user, "area__patient", add_entries=True)
         return Entry.objects.filter(Q(area__patient=user) | mine)
     return Entry.objects.filter(Q(area__patient=user) | _shared(user, "area__patient"))
 

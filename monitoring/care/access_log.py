@@ -5,7 +5,8 @@ helper sends. Rows hold who, whose record, what kind of thing (a short code), it
 path without the query string, the address and when; never health data.
 """
 
-from monitoring.models import AccessLogEntry, CareGrant
+from monitoring.models import AccessLogEntry
+from tracker.models import CareGrant
 
 MAX_PATH = 300
 

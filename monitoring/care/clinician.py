@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from education.vocabulary import Urgency
 from monitoring.models import Flag
-from tracker.access import CLINICIAN, patients_for
-from tracker.models import Entry
+from tracker.access import patients_for
+from tracker.models import Entry, Role
 
 
 def triage(*, clinician, urgency="", query=""):
@@ -20,7 +20,7 @@ def triage(*, clinician, urgency="", query=""):
     last_entry = (
         Entry.objects.filter(area__patient=OuterRef("pk")).order_by("-date").values("date")[:1]
     )
-    patients = patients_for(clinician, role=CLINICIAN).annotate(
+    patients = patients_for(clinician, role=Role.CLINICIAN).annotate(
         n_urgent=Count("flags", filter=open_flags & Q(flags__urgency=Urgency.URGENT)),
         n_soon=Count("flags", filter=open_flags & Q(flags__urgency=Urgency.SOON)),
         n_next_visit=Count("flags", filter=open_flags & Q(flags__urgency=Urgency.NEXT_VISIT)),

@@ -7,8 +7,9 @@ Idempotent, like tracker.demo: running it again adds nothing.
 from django.db import transaction
 from django.utils import timezone
 
-from monitoring.models import CareGrant, Flag, Role
+from monitoring.models import Flag
 from tracker import demo
+from tracker.models import CareGrant, Role
 
 DEMO_NOTE = (
     "I looked at your photos and notes. Please book a visit in the next week so we can "

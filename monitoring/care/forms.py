@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from education.vocabulary import Urgency
-from monitoring.models import Flag, Role
+from monitoring.models import Flag
+from tracker.models import Role
 
 MAX_NOTE = 1000
 

@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from monitoring.models import CareGrant, Invitation, Role, hash_token
+from monitoring.models import Invitation, hash_token
+from tracker.models import CareGrant, Role
 
 DEFAULT_INVITATION_DAYS = 7
 

@@ -17,14 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from monitoring.care import clinician, invitations
 from monitoring.care.forms import InviteForm, ReviewForm, TriageFilterForm
-from monitoring.models import AccessLogEntry, CareGrant, Flag, Invitation
+from monitoring.models import AccessLogEntry, Flag, Invitation
 from tracker.access import (
-    CAREGIVER,
-    CLINICIAN,
     entries_for,
     get_patient_for_user,
     record_access,
 )
+from tracker.models import CareGrant, Role
 
 TRIAGE_PAGE_SIZE = 100
 LOG_PAGE_SIZE = 50
@@ -197,7 +196,7 @@ def _record_context(request, patient):
         Flag.objects.open().filter(patient=patient).select_related("area", "entry").by_urgency()
     )
     areas = patient.areas.all()
-    can_review = grant.role == CLINICIAN and request.user.is_clinician
+    can_review = grant.role == Role.CLINICIAN and request.user.is_clinician
     return {
         "patient": patient,
         "profile": getattr(patient, "profile", None),
@@ -206,7 +205,7 @@ def _record_context(request, patient):
         "page": _page(request, entries, RECORD_PAGE_SIZE),
         "open_flags": open_flags,
         "can_review": can_review,
-        "can_log": grant.role == CAREGIVER and grant.caregiver_can_log,
+        "can_log": grant.role == Role.CAREGIVER and grant.caregiver_can_log,
         "review_form": ReviewForm() if can_review else None,
     }
 
@@ -221,7 +220,7 @@ def record(request, code):
 def review(request, code):
     # Only a clinician the patient shared with may review: caregivers and everyone else get 404.
     patient = get_patient_for_user(
-        request, code, role=CLINICIAN, what=AccessLogEntry.What.FLAG_REVIEW
+        request, code, role=Role.CLINICIAN, what=AccessLogEntry.What.FLAG_REVIEW
     )
     form = ReviewForm(request.POST)
     if not form.is_valid():

@@ -1,7 +1,7 @@
-"""Care-team sharing: who a patient lets see their record, invitations, and the access log.
+"""The care room's tables: invitations to share a record, and the access log.
 
-`tracker.access` decides access through the related names defined here (`care_grants`), without
-importing this module: `patient__care_grants__member=user, ...__revoked_at__isnull=True`.
+The grants themselves (who may read a record now) are tracker's (`tracker.models.CareGrant`):
+tracker's access helpers read them, and tracker never imports monitoring.
 """
 
 import hashlib
@@ -13,72 +13,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    CLINICIAN = "clinician", _("Clinician")
-    CAREGIVER = "caregiver", _("Caregiver")
+from tracker.models import Role
 
 
 def hash_token(token):
     """Only this hash of an invitation token is stored; the token itself is only in the email."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-class CareGrantQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(revoked_at__isnull=True)
-
-
-class CareGrant(models.Model):
-    """A patient lets `member` read their record (and, for a caregiver, maybe log entries)."""
-
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    patient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_grants"
-    )
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="granted_records"
-    )
-    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
-    caregiver_can_log = models.BooleanField(_("may log entries"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    objects = CareGrantQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [
-            # One live grant per person: accepting a second invitation updates it instead.
-            models.UniqueConstraint(
-                fields=["patient", "member"],
-                condition=Q(revoked_at__isnull=True),
-                name="caregrant_one_active_per_member",
-            ),
-            # Clinicians read and review; only caregivers may be allowed to log entries.
-            models.CheckConstraint(
-                condition=Q(role="caregiver") | Q(caregiver_can_log=False),
-                name="caregrant_only_caregivers_log",
-            ),
-            models.CheckConstraint(
-                condition=~Q(patient=models.F("member")), name="caregrant_not_to_self"
-            ),
-        ]
-        indexes = [
-            # tracker.access: "records shared with me" (every shared read) and the triage list.
-            models.Index(
-                fields=["member", "patient"],
-                condition=Q(revoked_at__isnull=True),
-                name="caregrant_active_member_idx",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.member} ({self.role}) for {self.patient}"
-
-    @property
-    def is_active(self):
-        return self.revoked_at is None
 
 
 class InvitationQuerySet(models.QuerySet):

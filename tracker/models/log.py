@@ -1,94 +1,19 @@
+"""The patient's log: watched areas, their entries (checks) and the photos of each entry."""
+
 import uuid
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from education.choices import choices, labels
-from education.vocabulary import Change, History, Sign, Site, Treatment
+from education.vocabulary import Change, Sign, Site, Treatment
+from tracker.models.accounts import User
 
 MAX_SIZE_MM = 300
 MAX_SCORE = 10
 MAX_NOTES = 2000
-
-
-class UserManager(BaseUserManager):
-    use_in_migrations = True
-
-    def get_by_natural_key(self, email):
-        # People type their address with any capitals; one address is one account.
-        return self.get(email__iexact=email)
-
-    def create_user(self, email, password=None, **fields):
-        if not email:
-            raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
-        user.set_password(password)
-        user.save(using=self._db)
-        return user
-
-    def create_superuser(self, email, password=None, **fields):
-        fields.setdefault("is_staff", True)
-        fields.setdefault("is_superuser", True)
-        return self.create_user(email, password, **fields)
-
-
-class User(AbstractBaseUser, PermissionsMixin):
-    class ClinicianRole(models.TextChoices):
-        ONCOLOGIST = "oncologist", _("Oncologist")
-        DERMATOLOGIST = "dermatologist", _("Dermatologist")
-        BREAST_CARE_NURSE = "breast_care_nurse", _("Breast-care nurse")
-        OTHER = "other", _("Other clinician")
-
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("your name"), max_length=150)
-    # Set by an administrator only: a patient cannot make themselves a clinician.
-    is_clinician = models.BooleanField(_("clinician"), default=False)
-    clinician_role = models.CharField(
-        _("clinical role"), max_length=32, choices=ClinicianRole.choices, blank=True
-    )
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField(default=False)
-    date_joined = models.DateTimeField(default=timezone.now)
-
-    objects = UserManager()
-
-    USERNAME_FIELD = "email"
-    EMAIL_FIELD = "email"
-    REQUIRED_FIELDS = ["full_name"]
-
-    class Meta:
-        ordering = ["full_name"]
-
-    def __str__(self):
-        return self.full_name or self.email
-
-    def get_full_name(self):
-        return self.full_name
-
-    def get_short_name(self):
-        return self.full_name
-
-
-class Profile(models.Model):
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
-    # A list of History codes (education.vocabulary.History).
-    history = models.JSONField(default=list, blank=True)
-    care_team_phone = models.CharField(max_length=40, blank=True)
-    last_appointment = models.DateField(null=True, blank=True)
-    next_appointment = models.DateField(null=True, blank=True)
-
-    def __str__(self):
-        return f"Profile of {self.user}"
-
-    @property
-    def history_labels(self):
-        return labels(History, self.history)
 
 
 class WatchedAreaQuerySet(models.QuerySet):
@@ -256,37 +181,3 @@ class Photo(models.Model):
     @property
     def file_names(self):
         return [self.master_name, self.screen_name, self.thumbnail_name]
-
-
-MAX_QUESTION = 300
-
-
-class QuestionQuerySet(models.QuerySet):
-    def owned_by(self, user):
-        return self.filter(patient=user)
-
-    def open(self):
-        return self.filter(done_at__isnull=True)
-
-
-class Question(models.Model):
-    """A question the patient wants to ask at their next visit; open ones print on the summary."""
-
-    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    patient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="questions")
-    text = models.CharField(_("your question"), max_length=MAX_QUESTION)
-    created_at = models.DateTimeField(auto_now_add=True)
-    # Ticked off (answered or no longer needed): kept, but no longer printed.
-    done_at = models.DateTimeField(null=True, blank=True)
-
-    objects = QuestionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        indexes = [
-            # The summary and the questions page: one patient's questions, oldest first.
-            models.Index(fields=["patient", "created_at"], name="question_patient_idx"),
-        ]
-
-    def __str__(self):
-        return f"Question {self.code}"
