@@ -15,6 +15,7 @@ from monitoring.summary import urls as summary_urls
 from tests.conftest import client_for
 from tests.factories import EntryFactory, FlagFactory, UserFactory
 from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
+from tracker import urls as tracker_urls
 from tracker.models import CareGrant, Photo
 
 # Photos are stored in a fresh in-memory storage for every test of this module.
@@ -342,7 +343,7 @@ def test_patient_sees_the_outcome_and_to_raise_drops_the_flag(
     assert flag.reason not in patient_client.get(to_raise).content.decode()
 
 
-# --- Every care-team and summary URL is classified (a new view cannot slip past the matrix) -----
+# --- Every care-team, summary and question URL is classified (no view slips past the matrix) ---
 
 # The patient's own pages: they show or change only the logged-in person's own sharing, log,
 # summary and questions (tests: test_care_team_invitations, test_summary, test_summary_questions).
@@ -367,6 +368,7 @@ MEMBER_PAGES = {"triage", "shared_with_me", "review", "invitation"}
 def test_every_care_and_summary_view_is_in_the_matrix():
     in_matrix = {name.removeprefix("monitoring:") for name, *_ in READ_VIEWS}
     names = {p.name for p in care_urls.urlpatterns + summary_urls.urlpatterns}
+    names |= {p.name for p in tracker_urls.tracker_patterns if p.name.startswith("question")}
     unclassified = names - in_matrix - OWN_PAGES - MEMBER_PAGES
     assert not unclassified, f"add these views to the access matrix: {sorted(unclassified)}"
 
@@ -384,9 +386,9 @@ def test_members_never_reach_the_patients_own_pages_by_code(patient, invited_cli
     urls = [
         reverse("monitoring:grant_revoke", kwargs={"code": grant.code}),
         reverse("monitoring:invitation_revoke", kwargs={"code": invitation.code}),
-        reverse("monitoring:question_edit", kwargs={"code": question.code}),
-        reverse("monitoring:question_done", kwargs={"code": question.code}),
-        reverse("monitoring:question_delete", kwargs={"code": question.code}),
+        reverse("tracker:question_edit", kwargs={"code": question.code}),
+        reverse("tracker:question_done", kwargs={"code": question.code}),
+        reverse("tracker:question_delete", kwargs={"code": question.code}),
     ]
     for member in (invited_clinician, caregiver):
         client = client_for(Client(), member)
@@ -398,5 +400,5 @@ def test_members_never_reach_the_patients_own_pages_by_code(patient, invited_cli
     invitation.refresh_from_db()
     assert grant.revoked_at is None and question.done_at is None and invitation.revoked_at is None
     # Their own pages show their own (empty) lists, never the patient's.
-    page = client_for(Client(), caregiver).get(reverse("monitoring:questions")).content.decode()
+    page = client_for(Client(), caregiver).get(reverse("tracker:questions")).content.decode()
     assert "Is the scar healing?" not in page

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tracker.models import MAX_QUESTION, Question
 
-QUESTIONS = reverse("monitoring:questions")
+QUESTIONS = reverse("tracker:questions")
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def question(patient):
 
 def urls(question):
     return {
-        name: reverse(f"monitoring:question_{name}", kwargs={"code": question.code})
+        name: reverse(f"tracker:question_{name}", kwargs={"code": question.code})
         for name in ("edit", "done", "delete")
     }
 

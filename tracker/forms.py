@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from education.choices import choices
@@ -8,10 +9,12 @@ from education.vocabulary import Change, History, Sign, Site, Treatment
 from tracker.models import (
     ENTRY_FIELDS,
     MAX_NOTES,
+    MAX_QUESTION,
     MAX_SCORE,
     MAX_SIZE_MM,
     Entry,
     Profile,
+    Question,
     User,
     WatchedArea,
 )
@@ -205,3 +208,24 @@ class EntryForm(forms.ModelForm):
                 "treatment_since", _("The treatment start should be on or before the entry date.")
             )
         return cleaned
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ("text",)
+        labels = {"text": _("Your question")}
+        help_texts = {
+            "text": format_lazy(
+                _("One question at a time, in your own words (up to {max} letters)."),
+                max=MAX_QUESTION,
+            )
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 2, "maxlength": MAX_QUESTION})}
+        error_messages = {"text": {"required": _("Please type your question.")}}
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Please type your question."))
+        return text

@@ -1,11 +1,9 @@
 from django import forms
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.summary.build import Period
 from tracker.forms import DateInput
-from tracker.models import MAX_QUESTION, Question
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -46,24 +44,3 @@ class PeriodForm(forms.Form):
         data["period"] = Period(start=start, end=end)
         data["paper"] = data.get("paper") or "a4"
         return data
-
-
-class QuestionForm(forms.ModelForm):
-    class Meta:
-        model = Question
-        fields = ("text",)
-        labels = {"text": _("Your question")}
-        help_texts = {
-            "text": format_lazy(
-                _("One question at a time, in your own words (up to {max} letters)."),
-                max=MAX_QUESTION,
-            )
-        }
-        widgets = {"text": forms.Textarea(attrs={"rows": 2, "maxlength": MAX_QUESTION})}
-        error_messages = {"text": {"required": _("Please type your question.")}}
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Please type your question."))
-        return text

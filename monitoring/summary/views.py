@@ -1,21 +1,18 @@
-"""The appointment summary (page and PDF) and the patient's list of questions for the visit.
+"""The appointment summary, as a page and as a PDF.
 
 Views stay thin: access through `tracker.access`, dates through `PeriodForm`, the content from
 `monitoring.summary.build.build_summary`, the PDF from `monitoring.summary.pdf`.
 """
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET
 
-from monitoring import questions as question_services
 from monitoring.summary.build import build_summary, default_period
-from monitoring.summary.forms import PAPER_SIZES, PeriodForm, QuestionForm
-from tracker.access import get_patient_for_user, get_question_for_user, questions_for
+from monitoring.summary.forms import PAPER_SIZES, PeriodForm
+from tracker.access import get_patient_for_user
 
 
 def _patient(request, code):
@@ -84,51 +81,3 @@ def summary_pdf(request, code=None):
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-@require_http_methods(["GET", "POST"])
-def questions(request):
-    form = QuestionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        question_services.add_question(patient=request.user, text=form.cleaned_data["text"])
-        messages.success(request, _("Your question is saved. It will print on your summary."))
-        return redirect("monitoring:questions")
-    items = questions_for(request.user).order_by("done_at", "created_at", "pk")
-    return render(request, "monitoring/summary/questions.html", {"form": form, "items": items})
-
-
-@require_http_methods(["GET", "POST"])
-def question_edit(request, code):
-    question = get_question_for_user(request, code, write=True)
-    form = QuestionForm(request.POST or None, instance=question)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your changes are saved."))
-        return redirect("monitoring:questions")
-    return render(
-        request, "monitoring/summary/question_form.html", {"form": form, "question": question}
-    )
-
-
-@require_POST
-def question_done(request, code):
-    question = get_question_for_user(request, code, write=True)
-    done = request.POST.get("done") == "1"
-    question_services.set_done(question=question, done=done)
-    if done:
-        messages.success(request, _("Ticked off. It will not print any more."))
-    else:
-        messages.success(request, _("Back on your list. It will print on your summary."))
-    return redirect("monitoring:questions")
-
-
-@require_http_methods(["GET", "POST"])
-def question_delete(request, code):
-    question = get_question_for_user(request, code, write=True)
-    if request.method == "POST":
-        question.delete()
-        messages.success(request, _("The question is deleted."))
-        return redirect("monitoring:questions")
-    return render(
-        request, "monitoring/summary/question_confirm_delete.html", {"question": question}
-    )
