@@ -18,6 +18,7 @@ from tracker.models import (
     User,
     WatchedArea,
 )
+from tracker.services import EntryValues
 
 
 class DateInput(forms.DateInput):
@@ -197,6 +198,11 @@ class EntryForm(forms.ModelForm):
 
     def clean_treatment_since(self):
         return reject_future(self.cleaned_data["treatment_since"])
+
+    def values(self) -> EntryValues:
+        """The cleaned check, for `tracker.services.save_entry`."""
+        data = {name: self.cleaned_data[name] for name in ENTRY_FIELDS}
+        return EntryValues(**{**data, "signs": tuple(data["signs"])})
 
     def clean(self):
         cleaned = super().clean()

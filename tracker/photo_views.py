@@ -116,8 +116,9 @@ def _label(choices):
 # --- used by the entry form views (tracker.views) -------------------------------------------
 
 
-def save_entry_and_photos(request, *, form, photo_form, area=None):
-    """Validate both forms and save the entry with its new photos as one unit.
+def save_entry_and_photos(request, *, form, photo_form, entry=None, area=None):
+    """Validate both forms and save `entry` edited (or a new entry of `area`) with its new photos,
+    as one unit.
 
     Returns the entry, or None with every problem added to the forms (nothing saved).
     """
@@ -127,7 +128,11 @@ def save_entry_and_photos(request, *, form, photo_form, area=None):
         return None
     try:
         return photos.save_entry_with_photos(
-            form=form, files=photo_form.chosen_files(), author=request.user, area=area
+            values=form.values(),
+            files=photo_form.chosen_files(),
+            author=request.user,
+            entry=entry,
+            area=area,
         )
     except photos.PhotosRefused as refused:
         for message in refused.messages:

@@ -72,7 +72,7 @@ def profile(request):
 def area_create(request):
     form = AreaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        area = services.create_area(patient=request.user, form=form)
+        area = services.create_area(patient=request.user, **form.cleaned_data)
         messages.success(request, _("Area added. You can log your first check now."))
         return redirect("tracker:entry_create", code=area.code)
     return render(request, "tracker/area_form.html", {"form": form})
@@ -162,7 +162,7 @@ def entry_edit(request, code):
     form = EntryForm(request.POST or None, instance=entry)
     photo_form = PhotoForm(request.POST or None, request.FILES or None, entry=entry)
     if request.method == "POST" and save_entry_and_photos(
-        request, form=form, photo_form=photo_form
+        request, form=form, photo_form=photo_form, entry=entry
     ):
         messages.success(request, _("Your changes are saved."))
         return finish(request, "tracker:entry_saved", code=entry.code)
