@@ -297,6 +297,37 @@ def test_caregiver_allowed_to_log_adds_and_edits_their_own_entries(
     assert reverse("tracker:entry_create", kwargs={"code": area.code}).encode() in record.content
 
 
+def test_edit_links_follow_the_access_rule_not_who_logged_the_entry(
+    patient, area, entry, logging_caregiver
+):
+    """The Edit, Delete and "Add photos" links show for exactly the entries the reader may
+    change (tracker.access.editable_entries): a caregiver's own entries while the patient lets
+    them log, and none once the patient stops that, although they logged them."""
+    theirs = EntryFactory(area=area, created_by=logging_caregiver)
+    client = client_for(Client(), logging_caregiver)
+    record = reverse("monitoring:record", kwargs={"code": patient.code})
+    area_page = reverse("tracker:area_detail", kwargs={"code": area.code})
+
+    def links(url, code):
+        """The change links `url` shows for an editable entry (the record has no Delete)."""
+        edit = reverse("tracker:entry_edit", kwargs={"code": code})
+        if url == record:
+            return [f"{edit}#photos"]
+        return [edit, f"{edit}#photos", reverse("tracker:entry_delete", kwargs={"code": code})]
+
+    for url in (record, area_page):
+        page = client.get(url).content.decode()
+        assert all(link in page for link in links(url, theirs.code)), url
+        assert not any(link in page for link in links(url, entry.code)), url
+    CareGrant.objects.filter(member=logging_caregiver).update(caregiver_can_log=False)
+    for url in (record, area_page):
+        page = client.get(url).content.decode()
+        shown = links(url, theirs.code) + links(url, entry.code)
+        assert not any(link in page for link in shown), url
+    edit = reverse("tracker:entry_edit", kwargs={"code": theirs.code})
+    assert client.get(edit).status_code == 404  # the links agree with the view
+
+
 def test_caregiver_who_may_not_log_is_refused(area, caregiver):
     client = client_for(Client(), caregiver)
     url = reverse("tracker:entry_create", kwargs={"code": area.code})

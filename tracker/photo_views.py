@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker import photos
-from tracker.access import get_area_for_user, get_photo_for_user, photos_for
+from tracker.access import editable_entries, get_area_for_user, get_photo_for_user, photos_for
 from tracker.imaging import CONTENT_TYPE, EXTENSION
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ def photo_detail(request, code):
             "area": entry.area,
             "position": siblings.index(photo) + 1,
             "count": len(siblings),
+            "editable_entries": editable_entries(request.user, [entry]),
         },
     )
 

@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tracker import services
-from tracker.access import areas_for, entries_for, get_area_for_user, get_entry_for_user
+from tracker.access import (
+    areas_for,
+    editable_entries,
+    entries_for,
+    get_area_for_user,
+    get_entry_for_user,
+    may_change_area,
+)
 from tracker.export import export_filename, write_export
 from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
 from tracker.photo_forms import PhotoForm
@@ -23,8 +30,10 @@ TIMELINE_PAGE_SIZE = 50
 EXPORT_IN_MEMORY_BYTES = 20 * 1024 * 1024
 
 
-def _page(request, entries):
-    return Paginator(entries, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+def _timeline(request, entries):
+    """One page of entries, and which of them the reader may edit (one query for the page)."""
+    page = Paginator(entries, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return {"page": page, "editable_entries": editable_entries(request.user, page)}
 
 
 @login_not_required
@@ -82,9 +91,8 @@ def area_create(request):
 def area_detail(request, code):
     area = get_area_for_user(request, code)
     entries = services.timeline(area.entries.prefetch_related("flags"))
-    return render(
-        request, "tracker/area_detail.html", {"area": area, "page": _page(request, entries)}
-    )
+    context = {"area": area, "can_change_area": may_change_area(request.user, area)}
+    return render(request, "tracker/area_detail.html", {**context, **_timeline(request, entries)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -140,8 +148,9 @@ def entry_create(request, code):
 @require_GET
 def entry_saved(request, code):
     entry = get_entry_for_user(request, code)
-    context = {"entry": entry, "area": entry.area}
-    if entry in entries_for(request.user, write=True):
+    editable = editable_entries(request.user, [entry])
+    context = {"entry": entry, "area": entry.area, "editable_entries": editable}
+    if entry.pk in editable:
         context["photo_date"] = services.photo_date_suggestion(entry)
     return render(request, "tracker/entry_saved.html", context)
 
@@ -189,7 +198,7 @@ def timeline(request):
     entries = services.timeline(
         entries_for(request.user).filter(area__patient=request.user).prefetch_related("flags")
     )
-    return render(request, "tracker/timeline.html", {"page": _page(request, entries)})
+    return render(request, "tracker/timeline.html", _timeline(request, entries))
 
 
 @require_GET

@@ -19,6 +19,7 @@ from monitoring.care import clinician, invitations
 from monitoring.care.forms import InviteForm, ReviewForm, TriageFilterForm
 from monitoring.models import AccessLogEntry, Flag, Invitation
 from tracker.access import (
+    editable_entries,
     entries_for,
     get_patient_for_user,
     record_access,
@@ -196,13 +197,15 @@ def _record_context(request, patient):
         Flag.objects.open().filter(patient=patient).select_related("area", "entry").by_urgency()
     )
     areas = patient.areas.all()
+    page = _page(request, entries, RECORD_PAGE_SIZE)
     can_review = grant.role == Role.CLINICIAN and request.user.is_clinician
     return {
         "patient": patient,
         "profile": getattr(patient, "profile", None),
         "grant": grant,
         "areas": areas,
-        "page": _page(request, entries, RECORD_PAGE_SIZE),
+        "page": page,
+        "editable_entries": editable_entries(request.user, page),
         "open_flags": open_flags,
         "can_review": can_review,
         "can_log": grant.role == Role.CAREGIVER and grant.caregiver_can_log,
