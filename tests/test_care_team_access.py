@@ -16,6 +16,7 @@ from tests.conftest import client_for
 from tests.factories import EntryFactory, FlagFactory, UserFactory
 from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
 from tracker import urls as tracker_urls
+from tracker.access import patient_data_accessed
 from tracker.models import CareGrant, Photo
 
 # Photos are stored in a fresh in-memory storage for every test of this module.
@@ -140,6 +141,31 @@ def test_revoking_takes_effect_on_the_very_next_request(patient, area, invited_c
     assert client.get(url).status_code == 404
     record = reverse("monitoring:record", kwargs={"code": patient.code})
     assert client.get(record).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "name", "status"), [("get", "record", 200), ("post", "review", 400)]
+)
+def test_a_grant_revoked_while_the_record_is_built_never_gives_a_500(
+    patient, area, entry, invited_clinician, method, name, status
+):
+    """The record page (and the review form shown again) look the grant up once
+    (tracker.access.get_grant_for_user). Revoked right after that lookup, here by a receiver of
+    the access signal it sends, the page still answers from that grant; the next request is a 404.
+    It used to look the grant up a second time and fail with a 500."""
+    client = client_for(Client(raise_request_exception=False), invited_clinician)
+    url = reverse(f"monitoring:{name}", kwargs={"code": patient.code})
+
+    def revoke(sender, **kwargs):
+        CareGrant.objects.filter(member=invited_clinician).update(revoked_at=timezone.now())
+
+    patient_data_accessed.connect(revoke, dispatch_uid="test-revoke-mid-request")
+    try:
+        response = getattr(client, method)(url, {"flag": "not-a-code"} if method == "post" else {})
+    finally:
+        patient_data_accessed.disconnect(dispatch_uid="test-revoke-mid-request")
+    assert response.status_code == status
+    assert getattr(client, method)(url).status_code == 404
 
 
 def test_revoking_through_the_patient_page(patient_client, patient, area, invited_clinician):

@@ -125,22 +125,30 @@ def get_for_user(request, queryset, code, *, what, patient_path):
     `patient_path` leads from the object to its patient ("patient", "area__patient", "pk").
     The one mechanism behind every `get_*_for_user` helper, including photos and flags.
     """
-    if not hasattr(request, "user"):
-        raise TypeError("Access helpers take the request, not the user.")
+    _check_request(request)
     obj = queryset.filter(code=code).first()
     if obj is None:
-        if request.user.is_authenticated:
-            owner = (
-                queryset.model._default_manager.filter(code=code)
-                .values_list(patient_path, flat=True)
-                .first()
-            )
-            record_access(request, patient_ids=[owner], what=what, object_code=code, allowed=False)
-        raise Http404
+        owner = queryset.model._default_manager.filter(code=code)
+        _refuse(request, owner=owner.values_list(patient_path, flat=True), what=what, code=code)
     record_access(
         request, patient_ids=[_patient_id(obj, patient_path)], what=what, object_code=code
     )
     return obj
+
+
+def _check_request(request):
+    if not hasattr(request, "user"):
+        raise TypeError("Access helpers take the request, not the user.")
+
+
+def _refuse(request, *, owner, what, code):
+    """Log a logged-in user's refused attempt and answer 404. `owner` is a lazy query of the
+    patient's id (run only to log the refusal; None when the code matches nothing)."""
+    if request.user.is_authenticated:
+        record_access(
+            request, patient_ids=[owner.first()], what=what, object_code=code, allowed=False
+        )
+    raise Http404
 
 
 def get_area_for_user(request, code, *, write=False, add_entries=False):
@@ -153,6 +161,24 @@ def get_area_for_user(request, code, *, write=False, add_entries=False):
 def get_entry_for_user(request, code, *, write=False):
     entries = entries_for(request.user, write=write).select_related("area", "area__patient")
     return get_for_user(request, entries, code, what="entry", patient_path="area__patient")
+
+
+def get_grant_for_user(request, patient_code, *, role=None, what="timeline"):
+    """The active grant through which request.user reads the patient whose public code is
+    `patient_code` (optionally only in one role), with the patient and profile loaded, in one
+    query; 404 otherwise. Logged like every read of someone else's record, refusals included.
+
+    A page that needs the grant (its role, whether a caregiver may log) takes it from here, so it
+    never looks the grant up a second time, which a revocation in between could make fail.
+    """
+    _check_request(request)
+    grants = grants_for(request.user, role=role).select_related("patient__profile")
+    grant = grants.filter(patient__code=patient_code).first()
+    if grant is None:
+        owner = User.objects.filter(code=patient_code).values_list("pk", flat=True)
+        _refuse(request, owner=owner, what=what, code=patient_code)
+    record_access(request, patient_ids=[grant.patient_id], what=what, object_code=patient_code)
+    return grant
 
 
 def get_patient_for_user(request, code, *, role=None, what="timeline"):

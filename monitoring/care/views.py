@@ -21,7 +21,8 @@ from monitoring.models import AccessLogEntry, Flag, Invitation
 from tracker.access import (
     editable_entries,
     entries_for,
-    get_patient_for_user,
+    get_grant_for_user,
+    grants_for,
     record_access,
 )
 from tracker.models import CareGrant, Role
@@ -163,12 +164,7 @@ def invitation(request, token):
 
 @require_GET
 def shared_with_me(request):
-    grants = (
-        CareGrant.objects.active()
-        .filter(member=request.user)
-        .select_related("patient")
-        .order_by("patient__full_name")
-    )
+    grants = grants_for(request.user).select_related("patient").order_by("patient__full_name")
     return render(request, "monitoring/care/shared_with_me.html", {"grants": grants})
 
 
@@ -188,8 +184,10 @@ def triage(request):
     return render(request, "monitoring/care/triage.html", {"form": form, "page": page})
 
 
-def _record_context(request, patient):
-    grant = CareGrant.objects.active().get(patient=patient, member=request.user)
+def _record_context(request, grant):
+    """The record page of `grant`'s patient, as its member may see it (one grant, looked up
+    once by `get_grant_for_user`)."""
+    patient = grant.patient
     entries = clinician.record_timeline(
         entries=entries_for(request.user).filter(area__patient=patient)
     )
@@ -215,19 +213,20 @@ def _record_context(request, patient):
 
 @require_GET
 def record(request, code):
-    patient = get_patient_for_user(request, code, what=AccessLogEntry.What.TIMELINE)
-    return render(request, "monitoring/care/record.html", _record_context(request, patient))
+    grant = get_grant_for_user(request, code, what=AccessLogEntry.What.TIMELINE)
+    return render(request, "monitoring/care/record.html", _record_context(request, grant))
 
 
 @require_POST
 def review(request, code):
     # Only a clinician the patient shared with may review: caregivers and everyone else get 404.
-    patient = get_patient_for_user(
+    grant = get_grant_for_user(
         request, code, role=Role.CLINICIAN, what=AccessLogEntry.What.FLAG_REVIEW
     )
+    patient = grant.patient
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        context = _record_context(request, patient)
+        context = _record_context(request, grant)
         context["review_form"] = form
         context["failed_flag"] = request.POST.get("flag")
         return render(request, "monitoring/care/record.html", context, status=400)
