@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from tests.factories import AreaFactory, EntryFactory
+from tests.factories import AreaFactory, ClinicianFactory, EntryFactory, FlagFactory
 
 
 @pytest.fixture
@@ -71,3 +74,30 @@ def test_patient_text_is_escaped(patient_client, area):
     body = patient_client.get(reverse("tracker:timeline")).content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;" in body
+
+
+def reviewed_flags(area, count):
+    """`count` checks of `area`, each with a flag reviewed by a different clinician."""
+    for i in range(count):
+        entry = EntryFactory(area=area, date=datetime.date(2025, 1, 1) + datetime.timedelta(i))
+        FlagFactory(
+            entry=entry,
+            state="reviewed",
+            reviewed_by=ClinicianFactory(),
+            reviewed_at=timezone.now(),
+            outcome="seen_no_concern",
+        )
+
+
+@pytest.mark.parametrize("name", ["area_detail", "timeline"])
+def test_reviewed_flags_cost_no_query_each(patient_client, area, name, django_assert_num_queries):
+    """The timelines show who reviewed each flag: loaded with the flags, not one query per flag
+    (it took 10 queries with 3 reviewed flags and 19 with 12)."""
+    url = reverse(f"tracker:{name}", **({"args": [area.code]} if name == "area_detail" else {}))
+    reviewed_flags(area, 3)
+    with CaptureQueriesContext(connection) as few:
+        assert "Seen, no concern for now" in patient_client.get(url).content.decode()
+    reviewed_flags(area, 9)
+    with django_assert_num_queries(len(few.captured_queries)):
+        page = patient_client.get(url).content.decode()
+    assert page.count("Your care team reviewed a flag on this check") == 12

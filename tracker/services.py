@@ -10,7 +10,7 @@ import datetime
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from education.vocabulary import Treatment
@@ -93,8 +93,16 @@ def delete_area(*, area):
 
 
 def timeline(entries):
-    """Entries newest first, with what the timeline shows loaded in a fixed number of queries."""
-    return entries.select_related("area").prefetch_related("photos").newest_first()
+    """Entries newest first, with what the timelines show loaded in a fixed number of queries:
+    the area, the photos, and the flags with who reviewed each one."""
+    # The flags are monitoring's, reached through their related name: tracker imports nothing of
+    # monitoring (see tracker/export.py).
+    flags = Entry._meta.get_field("flags").related_model.objects.select_related("reviewed_by")
+    return (
+        entries.select_related("area")
+        .prefetch_related("photos", Prefetch("flags", queryset=flags))
+        .newest_first()
+    )
 
 
 def photo_date_suggestion(entry):

@@ -90,7 +90,7 @@ def area_create(request):
 @require_GET
 def area_detail(request, code):
     area = get_area_for_user(request, code)
-    entries = services.timeline(area.entries.prefetch_related("flags"))
+    entries = services.timeline(area.entries.all())
     context = {"area": area, "can_change_area": may_change_area(request.user, area)}
     return render(request, "tracker/area_detail.html", {**context, **_timeline(request, entries)})
 
@@ -195,9 +195,7 @@ def entry_delete(request, code):
 
 @require_GET
 def timeline(request):
-    entries = services.timeline(
-        entries_for(request.user).filter(area__patient=request.user).prefetch_related("flags")
-    )
+    entries = services.timeline(entries_for(request.user).filter(area__patient=request.user))
     return render(request, "tracker/timeline.html", _timeline(request, entries))
 
 
