@@ -300,15 +300,3 @@ def test_database_service_matches_the_harness(path, patient):
     keys = ("rule", "version", "urgency", "area", "date", "warning_sign")
     expected = [tuple(f[k] for k in keys) for f in data["expected"]["findings"]]
     assert sorted(got, key=str) == sorted(expected, key=str)
-
-
-def test_demo_patient_has_soon_and_next_visit_flags(db):
-    from tracker import demo
-
-    with travel(0):
-        accounts = demo.load_demo(today=day(0))
-        evaluation.evaluate_time()
-    urgencies = set(
-        Flag.objects.open().filter(patient=accounts.patient).values_list("urgency", flat=True)
-    )
-    assert {"soon", "next_visit"} <= urgencies
