@@ -1,6 +1,6 @@
 """Flag service benchmark: one watched area with 1,000 entries, through the database.
 
-Run: .venv/bin/python bench/bench_monitoring.py [--entries N] [--repeat N]
+Run: .venv/bin/python bench/bench_monitoring.py [--entries N] [--repeat N] [--quick]
 
 Uses a throwaway SQLite database in a temporary folder (migrated here, deleted afterwards), so it
 never touches the app's data. The entries are bulk-inserted (no save hook), then timed:
@@ -71,7 +71,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="100 entries, one run (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.entries, args.repeat = 100, 1
 
     with tempfile.TemporaryDirectory(prefix="bench-monitoring-") as folder:
         setup_django(folder)

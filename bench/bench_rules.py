@@ -1,6 +1,6 @@
 """Rule benchmark (pure, no database): one watched area with 1,000 entries.
 
-Run: .venv/bin/python bench/bench_rules.py [--entries N] [--repeat N]
+Run: .venv/bin/python bench/bench_rules.py [--entries N] [--repeat N] [--quick]
 
 The area's entries are generated here, one every two days, with signs, sizes, pain and treatments
 that change along the way (so most rules run their full checks), plus 200 entries in three other
@@ -67,7 +67,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="100 entries, one run (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.entries, args.repeat = 100, 1
 
     area = make_area(args.entries)
     others = [
