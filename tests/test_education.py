@@ -340,13 +340,3 @@ def test_internal_links_in_content_point_at_real_pages():
     for item in CONTENT:
         for kind, slug in re.findall(r"\]\((sign|guide|faq):([\w-]+)\)", item.fields["body"]):
             assert (kind, slug) in slugs, f"{item.kind}/{item.slug} links to {kind}:{slug}"
-
-
-# --- design rule -------------------------------------------------------------------------------
-
-
-def test_education_imports_nothing_of_ours():
-    root = Path(__file__).parent.parent / "education"
-    for path in root.rglob("*.py"):
-        text = path.read_text()
-        assert not re.search(r"^\s*(from|import)\s+(tracker|monitoring)\b", text, re.M), path
