@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.demo_care import load_demo_care
+from monitoring.care.demo import load_demo_care
 from monitoring.models import AccessLogEntry, Flag
 from tests import s3_server
 from tests.photo_helpers import storage_fixture, stored_files  # noqa: F401

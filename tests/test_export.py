@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import AreaFactory, EntryFactory
-from tests.photo_helpers import photo_bytes, storage_fixture, upload  # noqa: F401
+from tests.images import photo_bytes
+from tests.photo_helpers import storage_fixture, upload  # noqa: F401
 from tracker import export
 from tracker.models import Photo, Question
 from tracker.photos import attach_photos
@@ -87,7 +88,7 @@ def test_export_names_the_reviewer_of_each_outcome(patient_client, entry, invite
 def test_export_holds_my_own_access_log_and_no_one_elses(
     patient_client, area, invited_clinician, other_patient
 ):
-    from monitoring.sharing import CareGrant
+    from tracker.models import CareGrant
 
     CareGrant.objects.create(patient=other_patient, member=invited_clinician, role="clinician")
     theirs = AreaFactory(patient=other_patient, name="Somebody else's spot")
