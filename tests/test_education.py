@@ -17,7 +17,7 @@ from education.rendering import render_markdown
 DESIGN_SIGN_CODES = [
     "new_lump", "firm", "raised_patch", "red_patch", "discoloured", "open_sore", "bleeding",
     "weeping", "thickened", "spider_veins", "band_along_nerve", "dimpled", "swelling", "warm",
-    "fever",
+    "fever", "hair_loss",
 ]  # fmt: skip
 SIGN_SECTIONS = [
     "What it can look like",
@@ -129,7 +129,7 @@ def test_sign_pages_have_every_section_and_an_urgency():
         headings = re.findall(r"^## (.+)$", item.fields["body"], re.MULTILINE)
         assert headings == SIGN_SECTIONS, item.slug
         assert item.fields["urgency"] in {"urgent", "soon", "next_visit"}
-        assert item.fields["source_section"]
+        assert item.fields["source_section"] or item.fields["guidance"]
 
 
 def test_guides_and_faq_cover_the_issue():
@@ -254,6 +254,8 @@ def test_admin_edit_is_kept_until_force(admin_client, content):
         "body": "Edited by the nurse.",
         "keywords": item.keywords,
         "source_section": item.source_section,
+        "guidance": item.guidance,
+        "section": item.section,
         "order": item.order,
     }
     response = admin_client.post(url, data)
@@ -285,7 +287,7 @@ def test_admin_pages_open(admin_client, content):
 
 
 def copy_content(tmp_path):
-    for item in ("signs", "guides", "faq"):
+    for item in ("signs", "lookalikes", "guides", "faq"):
         folder = tmp_path / item
         folder.mkdir()
         for path in (Path(__file__).parent.parent / "education" / "content" / item).glob("*.md"):
