@@ -1020,3 +1020,17 @@ def _number(value: object) -> object:
     if isinstance(value, frozenset):
         return ", ".join(sorted(value))
     return value
+
+
+# --- What a sign alone gets (the education pages must say the same) ----------------------------
+
+
+def urgency_when_newly_logged(sign: str) -> str | None:
+    """The urgency the catalogue gives `sign` when it is newly logged on its own: an area's
+    first check with only that sign (no pain, no treatment, no history), judged the day it is
+    logged. None when no rule raises anything. The education pages' urgencies are tested
+    against this, so the pages and the rules cannot drift apart."""
+    day = date(2000, 1, 1)
+    entry = Observation(area="newly-logged", site="chest_wall_left", date=day, signs={sign})
+    findings = evaluate_entry(entry=entry, area_history=[entry], today=day)
+    return findings[0].urgency if findings else None
