@@ -29,15 +29,18 @@ class ContentAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class UrgentPageAdmin(ContentAdmin):
+    list_display = ["title", "slug", "urgency", "order", "edited_in_admin", "updated_at"]
+    list_filter = ["urgency", "edited_in_admin"]
+
+
 class SignCodeInline(admin.TabularInline):
     model = SignCode
     extra = 0
 
 
 @admin.register(SignPage)
-class SignPageAdmin(ContentAdmin):
-    list_display = ["title", "slug", "urgency", "order", "edited_in_admin", "updated_at"]
-    list_filter = ["urgency", "edited_in_admin"]
+class SignPageAdmin(UrgentPageAdmin):
     inlines = [SignCodeInline]
 
 
@@ -47,9 +50,7 @@ class LookAlikeSignInline(admin.TabularInline):
 
 
 @admin.register(LookAlikePage)
-class LookAlikePageAdmin(ContentAdmin):
-    list_display = ["title", "slug", "urgency", "order", "edited_in_admin", "updated_at"]
-    list_filter = ["urgency", "edited_in_admin"]
+class LookAlikePageAdmin(UrgentPageAdmin):
     inlines = [LookAlikeSignInline]
 
 

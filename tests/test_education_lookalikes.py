@@ -157,3 +157,10 @@ def test_concern_page_links_the_lookalikes_it_explains(patient_client, patient, 
     assert f'href="{lookalike_page_url("cellulitis")}"' in html
     assert f'href="{lookalike_page_url("eczema")}"' in html
     assert "Only your care team can tell them apart." in html
+
+
+def test_lookalike_admin_pages_open(admin_client, content):
+    page = LookAlikePage.objects.get(slug="cellulitis")
+    assert admin_client.get(reverse("admin:education_lookalikepage_changelist")).status_code == 200
+    url = reverse("admin:education_lookalikepage_change", args=[page.pk])
+    assert admin_client.get(url).status_code == 200
