@@ -15,9 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from education.vocabulary import Urgency
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 KINDS = {"signs": "sign", "lookalikes": "lookalike", "guides": "guide", "faq": "faq"}
-URGENCIES = {"urgent", "soon", "next_visit"}
 FIGURES = {"body_map"}
 FAQ_SECTIONS = {"common", "harder"}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -81,8 +82,8 @@ def parse_content(text, *, kind, slug, path="<text>"):
     codes = related = ()
     if kind in ("sign", "lookalike"):
         urgency = meta.get("urgency")
-        if urgency not in URGENCIES:
-            raise ContentError(f"{path}: 'urgency' must be one of {sorted(URGENCIES)}.")
+        if Urgency.get(urgency) is None:
+            raise ContentError(f"{path}: 'urgency' must be one of {sorted(Urgency.codes())}.")
         fields["urgency"] = urgency
         fields["urgency_note"] = str(meta.get("urgency_note") or "").strip()
     if kind == "sign":

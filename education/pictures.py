@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from education.vocabulary import Sign
+
 
 @dataclass(frozen=True)
 class Tone:
@@ -81,75 +83,75 @@ class Picture:
 
 
 _PICTURES = (
-    # --- warning signs ---
+    # --- warning signs (a sign page named after its sign code is named by that code) ---
     Picture(
-        "new_lump",
+        Sign.NEW_LUMP,
         _("Drawing of skin beside a surgery scar, with a small round bump under the skin."),
         _("The bump is a little pink."),
         _("The bump is the same colour as the skin, or a little darker, with a soft shadow."),
     ),
     Picture(
-        "raised_patch",
+        Sign.RAISED_PATCH,
         _("Drawing of skin with a patch that sits a little higher, with a flat top and an edge."),
         _("The patch is pink."),
         _("The patch is a darker brown than the skin around it."),
     ),
     Picture(
-        "red_patch",
+        Sign.RED_PATCH,
         _("Drawing of skin with a large, uneven patch that looks puffy and warm."),
         _("The patch is red."),
         _("The patch is a deep purple brown, not red."),
     ),
     Picture(
-        "fever",
+        Sign.FEVER,
         _("Drawing of a thermometer that reads high, next to a patch of swollen skin."),
         _("The skin is red."),
         _("The skin is a deep purple brown."),
     ),
     Picture(
-        "discoloured",
+        Sign.DISCOLOURED,
         _("Drawing of skin with a flat patch of a new colour, like a bruise that stays."),
         _("The patch is purple and blue."),
         _("The patch is a dark grey purple, close to black."),
     ),
     Picture(
-        "open_sore",
+        Sign.OPEN_SORE,
         _("Drawing of skin with an open sore: a raw centre and a raised rim around it."),
         _("The rim is red."),
         _("The rim is dark purple brown."),
     ),
     Picture(
-        "bleeding",
+        Sign.BLEEDING,
         _("Drawing of a small bump on the skin with drops of blood, and a spot of blood on cloth."),
         _("The skin around it is pink."),
         _("The skin around it is darker."),
     ),
     Picture(
-        "weeping",
+        Sign.WEEPING,
         _("Drawing of a patch of skin with drops of yellow fluid and a crust at the edge."),
         _("The skin around it is pink."),
         _("The skin around it is darker, and the wet skin looks paler."),
     ),
     Picture(
-        "thickened",
+        Sign.THICKENED,
         _("Drawing of a chest with a wide, hard, shiny area of skin, like a shell, with folds."),
         _("The area is pink."),
         _("The area is darker and shiny."),
     ),
     Picture(
-        "spider_veins",
+        Sign.SPIDER_VEINS,
         _("Drawing of skin with fine, branching lines like a web, and a few tiny dots."),
         _("The lines are red and purple."),
         _("The lines are dark purple, close to black."),
     ),
     Picture(
-        "band_along_nerve",
+        Sign.BAND_ALONG_NERVE,
         _("Drawing of a body from the front with a band of small spots around one side only."),
         _("The spots are red."),
         _("The spots are dark brown, with paler blisters."),
     ),
     Picture(
-        "dimpled",
+        Sign.DIMPLED,
         _("Drawing of skin with many small pits, like the peel of an orange."),
         _("The skin is a little pink."),
         _("The skin looks shiny, and the pits show as small dark dots."),
@@ -234,7 +236,7 @@ _PICTURES = (
         _("The nipple area is dark brown."),
     ),
 )
-PICTURES = {picture.name: picture for picture in _PICTURES}
+PICTURES = {str(picture.name): picture for picture in _PICTURES}
 
 
 @dataclass(frozen=True)

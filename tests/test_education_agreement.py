@@ -12,7 +12,8 @@ import re
 import pytest
 
 from education.content_files import read_content_dir
-from monitoring.rules import URGENCY_RANK, urgency_when_newly_logged
+from education.vocabulary import Sign, Urgency
+from monitoring.rules.newly_logged import urgency_when_newly_logged
 
 URGENT, SOON, NEXT_VISIT = "urgent", "soon", "next_visit"
 EXPECTED = {
@@ -49,10 +50,8 @@ def what_to_do(item):
 
 
 def test_every_sign_code_is_on_one_page_and_in_the_table():
-    from tracker.vocabulary import Sign
-
     assert set(PAGE_OF) == set(EXPECTED)
-    assert set(Sign.values) <= set(EXPECTED)
+    assert set(Sign.codes()) <= set(EXPECTED)
 
 
 @pytest.mark.parametrize("code", sorted(EXPECTED))
@@ -74,8 +73,8 @@ def test_what_to_do_says_the_page_urgency_first(item):
 
 @pytest.mark.parametrize("item", LOOKALIKES, ids=lambda item: item.slug)
 def test_a_lookalike_never_asks_for_less_than_its_signs(item):
-    highest = max(item.related, key=lambda code: URGENCY_RANK[EXPECTED[code]])
-    assert URGENCY_RANK[item.fields["urgency"]] >= URGENCY_RANK[EXPECTED[highest]]
+    highest = max(Urgency.rank_of(EXPECTED[code]) for code in item.related)
+    assert Urgency.rank_of(item.fields["urgency"]) >= highest
 
 
 def page(slug):

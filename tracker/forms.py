@@ -1,19 +1,24 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from education.choices import choices
+from education.vocabulary import Change, History, Sign, Site, Treatment
 from tracker.models import (
     ENTRY_FIELDS,
     MAX_NOTES,
+    MAX_QUESTION,
     MAX_SCORE,
     MAX_SIZE_MM,
     Entry,
     Profile,
+    Question,
     User,
     WatchedArea,
 )
-from tracker.vocabulary import Change, History, Sign, Site
+from tracker.services import EntryValues
 
 
 class DateInput(forms.DateInput):
@@ -59,7 +64,7 @@ class SignUpForm(UserCreationForm):
 class ProfileForm(forms.ModelForm):
     history = forms.MultipleChoiceField(
         label=_("Your treatment and cancer type"),
-        choices=History.choices,
+        choices=choices(History),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(
@@ -118,7 +123,7 @@ class AreaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_noticed"].widget.attrs["max"] = timezone.localdate().isoformat()
-        self.fields["site"].choices = [("", _("Choose a body area")), *Site.choices]
+        self.fields["site"].choices = [("", _("Choose a body area")), *choices(Site)]
 
     def clean_first_noticed(self):
         return reject_future(self.cleaned_data["first_noticed"])
@@ -127,7 +132,7 @@ class AreaForm(forms.ModelForm):
 class EntryForm(forms.ModelForm):
     signs = forms.MultipleChoiceField(
         label=_("What do you see or feel?"),
-        choices=Sign.choices,
+        choices=choices(Sign),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Tick all that apply. Leave all empty if you see no change today."),
@@ -184,7 +189,7 @@ class EntryForm(forms.ModelForm):
         for name in ("date", "treatment_since"):
             self.fields[name].widget.attrs["max"] = today
         self.fields["change"].required = False
-        self.fields["change"].choices = [("", _("Not sure")), *Change.choices]
+        self.fields["change"].choices = [("", _("Not sure")), *choices(Change)]
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
 
@@ -194,13 +199,39 @@ class EntryForm(forms.ModelForm):
     def clean_treatment_since(self):
         return reject_future(self.cleaned_data["treatment_since"])
 
+    def values(self) -> EntryValues:
+        """The cleaned check, for `tracker.services.save_entry`."""
+        data = {name: self.cleaned_data[name] for name in ENTRY_FIELDS}
+        return EntryValues(**{**data, "signs": tuple(data["signs"])})
+
     def clean(self):
         cleaned = super().clean()
         since, day = cleaned.get("treatment_since"), cleaned.get("date")
-        if cleaned.get("treatment") == "none":
+        if cleaned.get("treatment") == Treatment.NONE:
             cleaned["treatment_since"] = None
         elif since and day and since > day:
             self.add_error(
                 "treatment_since", _("The treatment start should be on or before the entry date.")
             )
         return cleaned
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ("text",)
+        labels = {"text": _("Your question")}
+        help_texts = {
+            "text": format_lazy(
+                _("One question at a time, in your own words (up to {max} letters)."),
+                max=MAX_QUESTION,
+            )
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 2, "maxlength": MAX_QUESTION})}
+        error_messages = {"text": {"required": _("Please type your question.")}}
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Please type your question."))
+        return text

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker import photos
-from tracker.access import get_area_for_user, get_photo_for_user, photos_for
+from tracker.access import editable_entries, get_area_for_user, get_photo_for_user, photos_for
 from tracker.imaging import CONTENT_TYPE, EXTENSION
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ def photo_detail(request, code):
             "area": entry.area,
             "position": siblings.index(photo) + 1,
             "count": len(siblings),
+            "editable_entries": editable_entries(request.user, [entry]),
         },
     )
 
@@ -116,8 +117,9 @@ def _label(choices):
 # --- used by the entry form views (tracker.views) -------------------------------------------
 
 
-def save_entry_and_photos(request, *, form, photo_form, area=None):
-    """Validate both forms and save the entry with its new photos as one unit.
+def save_entry_and_photos(request, *, form, photo_form, entry=None, area=None):
+    """Validate both forms and save `entry` edited (or a new entry of `area`) with its new photos,
+    as one unit.
 
     Returns the entry, or None with every problem added to the forms (nothing saved).
     """
@@ -127,7 +129,11 @@ def save_entry_and_photos(request, *, form, photo_form, area=None):
         return None
     try:
         return photos.save_entry_with_photos(
-            form=form, files=photo_form.chosen_files(), author=request.user, area=area
+            values=form.values(),
+            files=photo_form.chosen_files(),
+            author=request.user,
+            entry=entry,
+            area=area,
         )
     except photos.PhotosRefused as refused:
         for message in refused.messages:

@@ -258,8 +258,9 @@ PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_MEGAPIXELS", 50) * 1_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Monitoring rule thresholds: overrides of the defaults in monitoring/rules.py, as a JSON object in
-# the environment, e.g. MONITORING_THRESHOLDS='{"growth_mm": 3}'. README "Monitoring" lists them.
+# Monitoring rule thresholds: overrides of the defaults in monitoring/rules/thresholds.py, as a JSON
+# object in the environment, e.g. MONITORING_THRESHOLDS='{"growth_mm": 3}'. README "Monitoring"
+# lists them.
 try:
     MONITORING_THRESHOLDS = json.loads(env("MONITORING_THRESHOLDS", "{}"))
 except ValueError:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import photo_views, views
+from tracker import photo_views, question_views, views
 
 tracker_patterns = [
     path("", views.home, name="home"),
@@ -27,6 +27,10 @@ tracker_patterns = [
     path("photos/<uuid:code>/", photo_views.photo_detail, name="photo_detail"),
     path("photos/<uuid:code>/delete/", photo_views.photo_delete, name="photo_delete"),
     path("photos/<uuid:code>/<str:rendition>/", photo_views.photo_file, name="photo_file"),
+    path("questions/", question_views.questions, name="questions"),
+    path("questions/<uuid:code>/edit/", question_views.question_edit, name="question_edit"),
+    path("questions/<uuid:code>/done/", question_views.question_done, name="question_done"),
+    path("questions/<uuid:code>/delete/", question_views.question_delete, name="question_delete"),
 ]
 
 urlpatterns = [
