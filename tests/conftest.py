@@ -23,6 +23,16 @@ def pytest_sessionstart(session):
         raise pytest.UsageError(f"{PANGO_HELP} ({error})") from None
 
 
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's standalone S3 server on loopback, for the whole session (PHOTO_STORAGE=s3 only)."""
+    from tests.s3_server import MotoServer
+
+    server = MotoServer().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def patient(db):
     return UserFactory(full_name="Pat Patient", email="pat@example.com")

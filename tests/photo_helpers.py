@@ -1,12 +1,15 @@
-"""Photo test helpers: uploads of generated photos (tests/images.py), and a fresh in-memory
-storage fixture.
+"""Photo test helpers: uploads of generated photos (tests/images.py), and a fresh storage fixture
+(local files, or a bucket on a real S3 protocol server with PHOTO_STORAGE=s3).
 
 Import the fixture as `from tests.photo_helpers import storage_fixture  # noqa: F401`.
 """
 
+import os
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests import s3_server
 from tests.images import photo_bytes
 from tracker.photos import attach_photos
 
@@ -35,12 +38,23 @@ def stored_files(storage):
 
 
 @pytest.fixture(name="storage")
-def storage_fixture(settings):
-    """A fresh, empty in-memory default storage for this test."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+def storage_fixture(settings, tmp_path, request, monkeypatch):
+    """A fresh, empty default storage for this test: private local files in a temporary folder,
+    or (PHOTO_STORAGE=s3) a new bucket on the session's S3 protocol server."""
+    if s3_server.wanted():
+        server = request.getfixturevalue("s3_server")
+        for name, value in server.environ(server.new_bucket()).items():
+            monkeypatch.setenv(name, value)
+        from tracker.settings import s3_storage_options
+
+        default = {"BACKEND": "tracker.storage.PrivateS3Storage", "OPTIONS": s3_storage_options()}
+    else:
+        (tmp_path / "media").mkdir()
+        default = {
+            "BACKEND": "tracker.storage.PrivateFileStorage",
+            "OPTIONS": {"location": tmp_path / "media", "base_url": None},
+        }
+    settings.STORAGES = {**settings.STORAGES, "default": default}
     from django.core.files.storage import default_storage, storages
 
     # The very instance default_storage wraps (so tests can patch its methods).
@@ -48,3 +62,15 @@ def storage_fixture(settings):
     assert stored_files(default_storage) == []
     assert default_storage._wrapped is instance
     return instance
+
+
+def empty_folders(storage):
+    """Folders left with nothing in them (local files only: S3 has no folders)."""
+    root = getattr(storage, "location", None)
+    if root is None or not os.path.isdir(root):
+        return []
+    return sorted(
+        os.path.relpath(folder, root)
+        for folder, dirs, files in os.walk(root)
+        if not dirs and not files and os.path.relpath(folder, root) not in {".", "photos"}
+    )

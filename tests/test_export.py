@@ -12,6 +12,7 @@ from django.urls import reverse
 from tests.factories import AreaFactory, EntryFactory
 from tests.images import photo_bytes
 from tests.photo_helpers import storage_fixture, upload  # noqa: F401
+from tracker import export
 from tracker.models import Photo, Question
 from tracker.photos import attach_photos
 
@@ -71,3 +72,59 @@ def test_export_needs_login_and_get(patient_client, db):
         assert Client().get(url).url.startswith(reverse("login"))
         assert patient_client.post(url).status_code == 405
     assert "Download my record" in patient_client.get(reverse("tracker:export")).content.decode()
+
+
+def test_export_names_the_reviewer_of_each_outcome(patient_client, entry, invited_clinician):
+    flag = entry.flags.get()
+    flag.state, flag.reviewed_by, flag.reviewed_at = "reviewed", invited_clinician, flag.raised_at
+    flag.outcome = "book_appointment"
+    flag.save()
+    _, archive = download(patient_client)
+    [check] = json.loads(archive.read("record.json"))["areas"][0]["checks"]
+    assert check["flags"][0]["outcome"] == "book_appointment"
+    assert check["flags"][0]["reviewed_by"] == "Dr Invited"
+
+
+def test_export_holds_my_own_access_log_and_no_one_elses(
+    patient_client, area, invited_clinician, other_patient
+):
+    from tracker.models import CareGrant
+
+    CareGrant.objects.create(patient=other_patient, member=invited_clinician, role="clinician")
+    theirs = AreaFactory(patient=other_patient, name="Somebody else's spot")
+    reader = Client()
+    reader.force_login(invited_clinician)
+    assert reader.get(reverse("tracker:area_detail", args=[area.code])).status_code == 200
+    assert reader.get(reverse("tracker:area_detail", args=[theirs.code])).status_code == 200
+    _, archive = download(patient_client)
+    [row] = json.loads(archive.read("record.json"))["access_log"]
+    assert row["who"] == "Dr Invited" and row["role"] == "Clinician"
+    assert row["what"] == "an area" and row["allowed"] is True
+    [csv_row] = csv.DictReader(io.StringIO(archive.read("access-log.csv").decode()))
+    assert csv_row["who"] == "Dr Invited" and csv_row["what"] == "an area"
+    everything = b"".join(archive.read(name) for name in archive.namelist())
+    assert str(theirs.code).encode() not in everything and b"Olga" not in everything
+
+
+def test_export_streams_before_it_has_read_every_photo(patient_client, entry, storage, monkeypatch):
+    for seed in range(3):
+        attach_photos(entry=entry, files=[upload(photo_bytes(seed=seed))], author=None)
+    opened = []
+    real = export.read_chunks
+
+    def counting(storage, name, *args):
+        opened.append(name)
+        yield from real(storage, name, *args)
+
+    monkeypatch.setattr(export, "read_chunks", counting)
+    response = patient_client.get(reverse("tracker:export_download"))
+    assert response.streaming
+    parts = iter(response.streaming_content)
+    first = next(parts)
+    assert first.startswith(b"PK") and opened == []  # bytes leave before any photo is read
+    second = next(parts)
+    assert len(opened) == 1  # and photos go out one by one, as they are read
+    archive = zipfile.ZipFile(io.BytesIO(first + second + b"".join(parts)))
+    assert len(opened) == 3
+    assert archive.testzip() is None
+    assert len([n for n in archive.namelist() if n.startswith("photos/")]) == 3

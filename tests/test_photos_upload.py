@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.db import IntegrityError
 from django.urls import reverse
 from PIL import Image
 
@@ -276,71 +275,4 @@ def test_invalid_entry_with_good_photos_asks_for_the_photos_again(patient_client
     assert not Entry.objects.exists() and stored_files(storage) == []
 
 
-# --- nothing orphaned -------------------------------------------------------------------------
-
-
-class FailAfter:
-    """Make the storage fail on the n-th save, after the earlier saves really wrote files."""
-
-    def __init__(self, storage, n):
-        self.storage, self.n, self.saves = storage, n, 0
-        self.real_save = storage.save
-
-    def __call__(self, name, content, **kwargs):
-        self.saves += 1
-        if self.saves == self.n:
-            raise OSError("disk full")
-        return self.real_save(name, content, **kwargs)
-
-
-def test_storage_failure_after_the_first_file_leaves_no_entry_row_or_file(
-    patient_client, area, storage, monkeypatch
-):
-    failing = FailAfter(storage, n=2)  # the first photo's master is written, then it fails
-    monkeypatch.setattr(storage, "save", failing)
-    files = [upload(photo_bytes(seed=i)) for i in range(3)]
-    with pytest.raises(OSError, match="disk full"):
-        post_entry(patient_client, area, files)
-    assert failing.saves == 2
-    assert not Entry.objects.exists()
-    assert not Photo.objects.exists()
-    assert stored_files(storage) == []
-
-
-def test_database_failure_after_files_are_written_leaves_nothing(
-    patient_client, area, storage, monkeypatch
-):
-    real_create = Photo.objects.create
-    calls = []
-
-    def create_then_fail(**fields):
-        calls.append(1)
-        if len(calls) == 2:  # the first photo's row and all its files exist by now
-            raise IntegrityError("simulated")
-        return real_create(**fields)
-
-    monkeypatch.setattr(Photo.objects, "create", create_then_fail)
-    files = [upload(photo_bytes(seed=i)) for i in range(3)]
-    with pytest.raises(IntegrityError):
-        post_entry(patient_client, area, files)
-    assert not Entry.objects.exists()
-    assert not Photo.objects.exists()
-    assert stored_files(storage) == []
-
-
-def test_failure_adding_to_an_existing_entry_keeps_its_earlier_photos(
-    patient_client, entry, storage, monkeypatch
-):
-    url = reverse("tracker:entry_edit", args=[entry.code])
-    data = {**entry_data(date=entry.date.isoformat()), "photos": [upload(photo_bytes(seed=1))]}
-    patient_client.post(url, data)
-    before = stored_files(storage)
-    monkeypatch.setattr(storage, "save", FailAfter(storage, n=4))
-    data["photos"] = [upload(photo_bytes(seed=2)), upload(photo_bytes(seed=3))]
-    data["notes"] = "edited"
-    with pytest.raises(OSError):
-        patient_client.post(url, data)
-    entry.refresh_from_db()
-    assert entry.notes != "edited"
-    assert entry.photos.count() == 1
-    assert stored_files(storage) == before
+# The faults of the photo store (disk full, read-only, S3 errors) are in test_photos_faults.py.

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from tracker.models import CareGrant, Entry, Profile, User, WatchedArea
+from tracker.models import CareGrant, Entry, Heartbeat, PhotoCheckRun, Profile, User, WatchedArea
 
 
 @admin.register(User)
@@ -47,3 +47,42 @@ class CareGrantAdmin(admin.ModelAdmin):
     raw_id_fields = ["patient", "member"]
     readonly_fields = ["code", "created_at"]
     search_fields = ["patient__email", "member__email"]
+
+
+@admin.register(PhotoCheckRun)
+class PhotoCheckRunAdmin(admin.ModelAdmin):
+    """Runs of the photo integrity check (manage.py check_photos, weekly by the worker)."""
+
+    list_display = [
+        "started_at",
+        "ok",
+        "rows_checked",
+        "files_checked",
+        "missing_files",
+        "orphan_files",
+        "bad_hashes",
+        "removed_files",
+        "repair",
+    ]
+    readonly_fields = [field.name for field in PhotoCheckRun._meta.fields] + ["ok"]
+
+    @admin.display(boolean=True, description="no problems")
+    def ok(self, run):
+        return run.ok
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Heartbeat)
+class HeartbeatAdmin(admin.ModelAdmin):
+    list_display = ["name", "beat_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

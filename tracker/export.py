@@ -1,32 +1,40 @@
 """Everything a patient stored, as one ZIP file they can keep or take to another service.
 
-The archive holds `record.json` (the whole record), `checks.csv` (one row per check, for a
-spreadsheet), every photo at full size under `photos/`, and a short `README.txt`.
+The archive holds every photo at full size under `photos/`, `record.json` (the whole record:
+profile, areas, checks, flags with the care team's outcomes and who reviewed them, questions, and
+who looked at the record), `checks.csv` (one row per check, for a spreadsheet),
+`access-log.csv` and a short `README.txt`.
+
+It is streamed (``stream_export`` yields the ZIP a piece at a time, photos read from storage in
+blocks): the first bytes leave at once and memory does not grow with the number of photos, so a
+big record cannot time out a worker. README.txt comes first (before any query), then the photos,
+then the record files.
 """
 
 import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from tracker.export_care import ACCESS_LOG_FIELDS, ENTRY_PREFETCH, access_log, flags_of
 from tracker.models import ENTRY_FIELDS, Entry, Photo, Question
+from tracker.storage import read_chunks
 
 CSV_FIELDS = ["area", "site", *ENTRY_FIELDS, "photos"]
-# Flags live in the monitoring app; the export reads them through the related name only, as the
-# timelines do, so tracker imports nothing of monitoring.
-FLAG_FIELDS = ["rule", "rule_version", "urgency", "state", "raised_at", "reason", "outcome"]
-FLAG_FIELDS += ["note_to_patient", "reviewed_at"]
 
 README = """Your Skin Change Tracker record, exported on {day}.
 
-record.json  everything you stored: profile, areas, checks, flags, questions
-checks.csv   one line per check, to open in a spreadsheet
-photos/      every photo at full size, named by the date of its check
+record.json     everything you stored: profile, areas, checks, flags and what your care team
+                decided (and who), questions, and who looked at your record
+checks.csv      one line per check, to open in a spreadsheet
+access-log.csv  who looked at your record, when, and at what kind of thing
+photos/         every photo at full size, named by the date of its check
 
 Keep this file somewhere safe: it holds private health information.
 """
@@ -36,21 +44,24 @@ def export_filename(*, today):
     return f"skin-record-{today:%Y-%m-%d}.zip"
 
 
-def write_export(*, patient, fileobj):
-    """Write the patient's whole record as a ZIP archive into `fileobj`."""
-    areas = _areas(patient)
-    record = {
-        "exported_at": timezone.now(),
-        "account": {"name": patient.full_name, "email": patient.email},
-        "profile": _profile(patient),
-        "areas": [],
-        "questions": list(
-            Question.objects.owned_by(patient).values("text", "created_at", "done_at")
-        ),
-    }
+def stream_export(*, patient) -> Iterator[bytes]:
+    """The patient's whole record as a ZIP archive, a piece at a time."""
+    pipe = _Pipe()
     rows = []
-    with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for area in areas:
+    with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # First, before the record is read: the download starts at once, however big it is.
+        archive.writestr("README.txt", README.format(day=timezone.localdate()))
+        yield pipe.take()
+        record = {
+            "exported_at": timezone.now(),
+            "account": {"name": patient.full_name, "email": patient.email},
+            "profile": _profile(patient),
+            "areas": [],
+            "questions": list(
+                Question.objects.owned_by(patient).values("text", "created_at", "done_at")
+            ),
+        }
+        for area in _areas(patient):
             area_data = {
                 "name": area.name,
                 "site": area.site,
@@ -61,18 +72,43 @@ def write_export(*, patient, fileobj):
                 "checks": [],
             }
             for entry in area.entries.all():
-                photo_files = [_add_photo(archive, entry, photo) for photo in entry.photos.all()]
+                photo_files = []
+                for photo in entry.photos.all():
+                    yield from _add_photo(archive, pipe, entry, photo, photo_files)
                 area_data["checks"].append(_entry(entry, photo_files))
                 rows.append(_csv_row(area, entry, photo_files))
             record["areas"].append(area_data)
+        log = list(access_log(patient))
+        record["access_log"] = log
         archive.writestr("record.json", json.dumps(record, cls=DjangoJSONEncoder, indent=2))
-        archive.writestr("checks.csv", _csv(rows))
-        archive.writestr("README.txt", README.format(day=timezone.localdate()))
+        archive.writestr("checks.csv", _csv(CSV_FIELDS, rows))
+        archive.writestr("access-log.csv", _csv(ACCESS_LOG_FIELDS, log))
+    yield pipe.take()
+
+
+class _Pipe:
+    """A write-only file the ZIP writer fills and the response drains (it cannot seek, so
+    zipfile writes each member's sizes after its data)."""
+
+    def __init__(self):
+        self.parts = []
+
+    def write(self, data):
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self):
+        pass
+
+    def take(self):
+        data = b"".join(self.parts)
+        self.parts.clear()
+        return data
 
 
 def _areas(patient):
     entries = Entry.objects.order_by("date", "created_at").prefetch_related(
-        Prefetch("photos", queryset=Photo.objects.order_by("created_at", "pk")), "flags"
+        Prefetch("photos", queryset=Photo.objects.order_by("created_at", "pk")), *ENTRY_PREFETCH
     )
     return patient.areas.order_by("created_at").prefetch_related(Prefetch("entries", entries))
 
@@ -93,30 +129,32 @@ def _entry(entry, photo_files):
     return {
         **{field: getattr(entry, field) for field in ENTRY_FIELDS},
         "photos": photo_files,
-        "flags": [
-            {field: getattr(flag, field) for field in FLAG_FIELDS} for flag in entry.flags.all()
-        ],
+        "flags": flags_of(entry),
     }
 
 
-def _add_photo(archive, entry, photo):
+def _add_photo(archive, pipe, entry, photo, photo_files):
     name = f"photos/{entry.date:%Y-%m-%d}-{photo.code}.jpg"
-    with default_storage.open(photo.master_name, "rb") as stored:
-        # JPEG is already compressed: store it as it is.
-        archive.writestr(name, stored.read(), compress_type=zipfile.ZIP_STORED)
-    return {"file": name, "taken_at": photo.taken_at, "sha256": photo.sha256}
+    info = zipfile.ZipInfo(name, date_time=timezone.localtime(photo.created_at).timetuple()[:6])
+    info.compress_type = zipfile.ZIP_STORED  # JPEG is already compressed
+    with archive.open(info, "w") as member:
+        for chunk in read_chunks(default_storage, photo.master_name):
+            member.write(chunk)
+            yield pipe.take()
+    yield pipe.take()
+    photo_files.append({"file": name, "taken_at": photo.taken_at, "sha256": photo.sha256})
 
 
 def _csv_row(area, entry, photo_files):
-    row = _entry(entry, photo_files)
+    row = {field: getattr(entry, field) for field in ENTRY_FIELDS}
     row.update(area=area.name, site=area.site, signs=" ".join(entry.signs))
     row["photos"] = " ".join(photo["file"] for photo in photo_files)
     return {field: row[field] for field in CSV_FIELDS}
 
 
-def _csv(rows):
+def _csv(fields, rows):
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+    writer = csv.DictWriter(out, fieldnames=fields)
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()

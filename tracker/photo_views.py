@@ -8,7 +8,7 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tracker import photos
 from tracker.access import editable_entries, get_area_for_user, get_photo_for_user, photos_for
 from tracker.imaging import CONTENT_TYPE, EXTENSION
+from tracker.storage import failure_types
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +42,17 @@ def photo_file(request, code, rendition):
     except FileNotFoundError:
         logger.error("Stored file missing for photo %s (%s)", photo.code, rendition)
         raise Http404 from None
+    except failure_types() as error:  # the store is down: say so, not a 500
+        logger.warning("Photo store unavailable: %s", type(error).__name__)
+        return HttpResponse(
+            _("This photo cannot be shown just now."), status=503, content_type="text/plain"
+        )
     # The download name is the photo's random code: it names no patient, area or date.
     response = FileResponse(
         stored, content_type=CONTENT_TYPE, filename=f"photo-{photo.code}-{rendition}.{EXTENSION}"
     )
+    if not response.has_header("Content-Length"):  # an S3 stream cannot seek to measure itself
+        response["Content-Length"] = stored.size
     for header, value in PHOTO_HEADERS.items():
         response[header] = value
     return response
@@ -139,12 +147,30 @@ def save_entry_and_photos(request, *, form, photo_form, entry=None, area=None):
         for message in refused.messages:
             photo_form.add_error(None, message)
         return None
+    except photos.StorageFailed as failed:
+        photo_form.add_error(None, failed.message)
+        photo_form.storage_failed = failed.message
+        return None
+
+
+def form_page(request, context):
+    """The entry form again, with its problems. When the photo store failed (the server's fault,
+    nothing saved) it answers 503, and the upload script gets the sentence as JSON so it can
+    show it while keeping everything typed and chosen on the page."""
+    failed = getattr(context["photo_form"], "storage_failed", None)
+    if failed and _from_script(request):
+        return JsonResponse({"error": failed}, status=503)
+    return render(request, "tracker/entry_form.html", context, status=503 if failed else 200)
 
 
 def finish(request, to, code):
     """Redirect after a successful save; the upload script gets the address as JSON instead,
     so the message is shown on the page it then opens."""
     response = redirect(to, code=code)
-    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+    if _from_script(request):
         return JsonResponse({"location": response.url})
     return response
+
+
+def _from_script(request):
+    return request.headers.get("X-Requested-With") == "XMLHttpRequest"

@@ -7,6 +7,10 @@
   rows are saved in one transaction. If anything fails (storage, database, commit), every file
   written for that submission is deleted again and the error goes up: no row and no file remain.
   A new entry and its photos are saved as one unit (``save_entry_with_photos``).
+* A storage failure while writing (a full or read-only disk, an S3 error) becomes
+  ``StorageFailed``: the view shows the patient a plain message, and nothing is saved. A name is
+  recorded as written *before* it is written, so a file the storage left half-written (disk full
+  part-way) is deleted too.
 * Deleting a photo, an entry or an area (or a whole account) deletes the stored files only after
   the database change has committed: a ``post_delete`` receiver (connected in ``TrackerConfig``)
   schedules it with ``transaction.on_commit``, so a rolled-back delete never loses a file.
@@ -30,6 +34,7 @@ from django.utils.translation import gettext as _
 from tracker import services
 from tracker.imaging import PhotoRejected, ProcessedPhoto, process_photo
 from tracker.models import Entry, Photo, User, WatchedArea
+from tracker.storage import failure_types
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +48,18 @@ class PhotosRefused(Exception):
     def __init__(self, messages):
         self.messages = list(messages)
         super().__init__(" ".join(self.messages))
+
+
+class StorageFailed(Exception):
+    """The photo store could not take the files (nothing was saved); ``message`` says so."""
+
+    @property
+    def message(self):
+        return _(
+            "We could not save your photos just now, so nothing has been saved. "
+            "Please try again in a few minutes. If it keeps happening, contact the people who "
+            "run this site."
+        )
 
 
 def prepare_photos(*, files, entry=None):
@@ -152,10 +169,16 @@ def _write_renditions(processed: ProcessedPhoto, written):
         ("screen_name", "screen", processed.screen),
         ("thumbnail_name", "thumb", processed.thumbnail),
     ):
-        name = default_storage.save(
-            f"{folder}/{kind}.{processed.extension}", ContentFile(rendition.data)
-        )
-        written.append(name)
+        wanted = f"{folder}/{kind}.{processed.extension}"
+        # Recorded before the write: a write that fails part-way may leave a partial file.
+        written.append(wanted)
+        try:
+            name = default_storage.save(wanted, ContentFile(rendition.data))
+        except failure_types() as error:
+            logger.warning("Photo storage refused a write: %s %s", type(error).__name__, error)
+            raise StorageFailed from error
+        if name != wanted:
+            written.append(name)
         names[field] = name
     return names
 

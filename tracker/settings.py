@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every log line, and one line per request (no query strings).
+    "tracker.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -181,12 +183,43 @@ STATICFILES_DIRS = [
 
 # Uploaded photos live in private storage: there is no MEDIA_URL, and every file is served by a
 # view that checks access first.
+# With S3_BUCKET set they go to an S3-compatible bucket instead (tracker/storage.py): objects
+# private (no ACL: the bucket's own private default), encrypted at rest, never given a URL.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
+S3_BUCKET = env("S3_BUCKET")
+
+
+def s3_storage_options():
+    return {
+        "bucket_name": env("S3_BUCKET"),
+        "endpoint_url": env("S3_ENDPOINT_URL") or None,
+        "region_name": env("S3_REGION") or None,
+        # Unset: boto3 finds credentials itself (instance role, AWS_* variables, profile).
+        "access_key": env("S3_ACCESS_KEY_ID") or None,
+        "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": env("S3_ADDRESSING_STYLE") or None,
+        "default_acl": None,
+        "querystring_auth": True,  # irrelevant: url() refuses, no URL is ever built
+        "file_overwrite": False,  # never replace a stored photo
+        "object_parameters": {"ServerSideEncryption": env("S3_SERVER_SIDE_ENCRYPTION", "AES256")},
+    }
+
+
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
-    },
+    "default": (
+        {"BACKEND": "tracker.storage.PrivateS3Storage", "OPTIONS": s3_storage_options()}
+        if S3_BUCKET
+        else {
+            "BACKEND": "tracker.storage.PrivateFileStorage",
+            # Readable by the app's own user only.
+            "OPTIONS": {
+                "location": MEDIA_ROOT,
+                "base_url": None,
+                "file_permissions_mode": 0o600,
+                "directory_permissions_mode": 0o700,
+            },
+        }
+    ),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
@@ -216,6 +249,7 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers often probe over plain HTTP
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -240,15 +274,48 @@ CONTENT_SECURITY_POLICY = {
 }
 X_FRAME_OPTIONS = "DENY"
 
-# Logs hold no health data: requests are logged by status only, never bodies or form values.
+# Logs hold no health data. One line per request (tracker/request_log.py: request id, method, URL
+# pattern, status, duration; never a query string), as JSON lines or plain text (LOG_FORMAT).
+LOG_FORMAT = env("LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "tracker.log_format.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "tracker.log_format.JsonFormatter"},
+        "plain": {"()": "tracker.log_format.PlainFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    # django-axes names the account in its warnings; an email address is personal data.
-    "loggers": {"axes": {"level": "ERROR"}},
+    "loggers": {
+        # django-axes names the account in its warnings; an email address is personal data.
+        "axes": {"level": "ERROR"},
+        "tracker.requests": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"},
+        # runserver's own lines carry query strings; the request lines above replace them.
+        "django.server": {"level": "ERROR"},
+    },
 }
+
+# Error reporting (optional): set SENTRY_DSN to send errors to Sentry, personal data off
+# (tracker/error_reporting.py).
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    from tracker import error_reporting
+
+    error_reporting.init(
+        SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT"), release=env("SENTRY_RELEASE")
+    )
+
+# /healthz: the worker's heartbeat is "stale" (and the answer 503) after this many minutes.
+WORKER_STALE_MINUTES = env_int("WORKER_STALE_MINUTES", 5)
 
 # Photo upload limits (see tracker/imaging.py).
 PHOTO_MAX_BYTES = env_int("PHOTO_MAX_MB", 25) * 1024 * 1024

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import photo_views, question_views, views
+from tracker import health, photo_views, question_views, views
 
 tracker_patterns = [
     path("", views.home, name="home"),
@@ -34,6 +34,7 @@ tracker_patterns = [
 ]
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("", include((tracker_patterns, "tracker"))),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),

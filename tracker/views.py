@@ -1,10 +1,8 @@
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,14 +18,12 @@ from tracker.access import (
     get_entry_for_user,
     may_change_area,
 )
-from tracker.export import export_filename, write_export
+from tracker.export import export_filename, stream_export
 from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
 from tracker.photo_forms import PhotoForm
-from tracker.photo_views import finish, save_entry_and_photos
+from tracker.photo_views import finish, form_page, save_entry_and_photos
 
 TIMELINE_PAGE_SIZE = 50
-# An export bigger than this (photos, mostly) is written to a temporary file, not kept in memory.
-EXPORT_IN_MEMORY_BYTES = 20 * 1024 * 1024
 
 
 def _timeline(request, entries):
@@ -138,11 +134,7 @@ def entry_create(request, code):
     ):
         # No flash message: the page it leads to says the check is saved, with its findings.
         return finish(request, "tracker:entry_saved", code=entry.code)
-    return render(
-        request,
-        "tracker/entry_form.html",
-        {"form": form, "area": area, "photo_form": photo_form},
-    )
+    return form_page(request, {"form": form, "area": area, "photo_form": photo_form})
 
 
 @require_GET
@@ -175,10 +167,8 @@ def entry_edit(request, code):
     ):
         messages.success(request, _("Your changes are saved."))
         return finish(request, "tracker:entry_saved", code=entry.code)
-    return render(
-        request,
-        "tracker/entry_form.html",
-        {"form": form, "area": entry.area, "entry": entry, "photo_form": photo_form},
+    return form_page(
+        request, {"form": form, "area": entry.area, "entry": entry, "photo_form": photo_form}
     )
 
 
@@ -207,14 +197,12 @@ def export(request):
 @require_GET
 def export_download(request):
     # Only the patient exports their own record: there is no object to look up, so no helper.
-    archive = tempfile.SpooledTemporaryFile(max_size=EXPORT_IN_MEMORY_BYTES)  # noqa: SIM115 - FileResponse closes it
-    write_export(patient=request.user, fileobj=archive)
-    archive.seek(0)
-    response = FileResponse(
-        archive,
-        as_attachment=True,
-        filename=export_filename(today=timezone.localdate()),
+    # Streamed: the first bytes leave at once, and memory does not grow with the photos.
+    response = StreamingHttpResponse(
+        (part for part in stream_export(patient=request.user) if part),
         content_type="application/zip",
     )
+    filename = export_filename(today=timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -5,8 +5,9 @@
 // - a JPEG's capture date (EXIF DateTimeOriginal) is offered as the entry date;
 // - with photos chosen, the form is sent with XMLHttpRequest and a progress bar. On success the
 //   page opens the saved check; on form problems the re-rendered form replaces this one; on a
-//   network or server error the page stays as it is, with everything typed and chosen, and says
-//   so. Without photos the form posts as usual.
+//   network or server error, or when the photo store failed (503 with {"error": sentence}), the
+//   page stays as it is, with everything typed and chosen, and says so. Without photos the form
+//   posts as usual.
 // Every sentence comes from data-msg-* attributes on the photo fieldset (translated server-side).
 (function () {
   "use strict";
@@ -149,11 +150,11 @@
       status.hidden = !busy;
     }
 
-    function fail(kind) {
+    function fail(kind, text) {
       setBusy(false);
       message.className = "upload-message alert alert-danger mt-2";
       message.setAttribute("role", "alert");
-      message.textContent = msg(kind);
+      message.textContent = text || msg(kind);
     }
 
     function send() {
@@ -181,6 +182,12 @@
           var location = null;
           try { location = JSON.parse(xhr.responseText).location; } catch (e) { location = null; }
           if (location) { window.location.assign(location); return; }
+        }
+        if (xhr.status === 503 && type.indexOf("application/json") === 0) {
+          // The photo store failed: nothing was saved. Keep the page as it is and say so.
+          var said = null;
+          try { said = JSON.parse(xhr.responseText).error; } catch (e) { said = null; }
+          if (said) { fail(null, said); return; }
         }
         if (xhr.status === 200 && type.indexOf("text/html") === 0) {
           var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");

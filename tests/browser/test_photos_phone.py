@@ -1,6 +1,7 @@
 """Photos on a 360 px phone: upload with the entry form, see the thumbnail, compare two photos;
 a refused file and a failed connection keep what was typed."""
 
+import errno
 import re
 
 import pytest
@@ -127,3 +128,24 @@ def test_failed_connection_says_so_and_keeps_everything(phone, area, storage):
     assert page.locator("input[name=photos]").evaluate("input => input.files.length") == 1
     assert page.get_by_role("button", name="Save check").is_enabled()
     assert not Entry.objects.exists() and stored_files(storage) == []
+
+
+def test_photo_store_failure_says_so_and_keeps_everything(phone, area, storage, monkeypatch):
+    def disk_full(name, content, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage, "save", disk_full)  # the live server shares this storage
+    page = phone
+    log_in(page, area.patient.email)
+    open_entry_form(page, area)
+    page.get_by_label("Notes").fill("still here")
+    page.locator("input[name=photos]").set_input_files([jpeg(4)])
+    page.get_by_role("button", name="Save check").click()
+    alert = page.get_by_role("alert").filter(has_text="We could not save your photos just now")
+    alert.wait_for()
+    assert "nothing has been saved" in alert.inner_text()
+    assert page.get_by_label("Notes").input_value() == "still here"
+    assert page.locator("input[name=photos]").evaluate("input => input.files.length") == 1
+    assert page.get_by_role("button", name="Save check").is_enabled()
+    assert not Entry.objects.exists() and stored_files(storage) == []
+    assert_fits_phone(page)

@@ -1,4 +1,5 @@
-"""tracker's tables: accounts and profiles, the patient's log, questions and sharing grants."""
+"""tracker's tables: accounts and profiles, the patient's log, questions, sharing grants, and
+operations (photo check runs, heartbeats)."""
 
 from tracker.models.accounts import Profile, User, UserManager
 from tracker.models.log import (
@@ -13,6 +14,7 @@ from tracker.models.log import (
     WatchedArea,
     WatchedAreaQuerySet,
 )
+from tracker.models.operations import Heartbeat, PhotoCheckRun
 from tracker.models.questions import MAX_QUESTION, Question, QuestionQuerySet
 from tracker.models.sharing import CareGrant, CareGrantQuerySet, Role
 
@@ -26,7 +28,9 @@ __all__ = [
     "CareGrantQuerySet",
     "Entry",
     "EntryQuerySet",
+    "Heartbeat",
     "Photo",
+    "PhotoCheckRun",
     "PhotoQuerySet",
     "Profile",
     "Question",

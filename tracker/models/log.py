@@ -169,6 +169,12 @@ class Photo(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        indexes = [
+            # The integrity check (tracker/integrity.py) looks stored names up a batch at a time.
+            models.Index(fields=["master_name"], name="photo_master_name_idx"),
+            models.Index(fields=["screen_name"], name="photo_screen_name_idx"),
+            models.Index(fields=["thumbnail_name"], name="photo_thumbnail_name_idx"),
+        ]
         constraints = [
             # The same photo twice on one entry is refused with a plain message before writing
             # (tracker.photos); this catches two uploads racing each other.
