@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import photo_views, views
+from tracker import photo_views, pwa_views, views
 
 tracker_patterns = [
     path("", views.home, name="home"),
@@ -36,4 +36,7 @@ urlpatterns = [
     path("learn/", include("education.urls")),
     path("", include("monitoring.urls")),
     path("admin/", admin.site.urls),
+    # At the root, so the worker's scope covers the whole app (it caches static files only).
+    path("sw.js", pwa_views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa_views.manifest, name="manifest"),
 ]
