@@ -89,6 +89,11 @@ def shots(base, env, only, dark):
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT))
+    os.environ.update(env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
+    import django
+
+    django.setup()
     from tracker import demo
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -131,7 +136,9 @@ def shots(base, env, only, dark):
 
 def area_url(page, base):
     page.goto(base + "/")
-    return page.locator("a.area-link").first.get_attribute("href")
+    return page.get_by_role("link", name="Lump under left scar", exact=True).first.get_attribute(
+        "href"
+    )
 
 
 def home(page, base):

@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.dispatch import Signal
 from django.http import Http404
 
-from tracker.models import Entry, Photo, Question, User, WatchedArea
+from tracker.models import Entry, Photo, Question, StagedPhoto, User, WatchedArea
 
 # Sent with: request, patient_ids (list; None where a refused code matched nothing), what (a short
 # code such as "area", "entry", "photo", "timeline"), object_code (UUID or None), allowed (bool).
@@ -181,4 +181,15 @@ def get_question_for_user(request, code, *, write=False):
         code,
         what="other",
         patient_path="patient",
+    )
+
+
+def staged_photos_for(user):
+    """Photos kept across a validation error (tracker.staging): only ever their owner's."""
+    return StagedPhoto.objects.owned_by(user)
+
+
+def get_staged_photo_for_user(request, code):
+    return get_for_user(
+        request, staged_photos_for(request.user), code, what="photo", patient_path="owner"
     )

@@ -13,7 +13,20 @@ from tracker.models import (
     User,
     WatchedArea,
 )
-from tracker.vocabulary import Change, History, Sign, Site
+from tracker.vocabulary import SIGN_HELP, Change, History, Sign, Site
+
+# The checklist of the entry form, in a few plain groups (each sign in exactly one; a sign added
+# to the vocabulary later and not listed here shows under "Something else").
+SIGN_GROUPS = (
+    (_("Lumps and how it feels"), ("new_lump", "firm", "raised_patch", "thickened", "swelling")),
+    (
+        _("Colour and the look of the skin"),
+        ("red_patch", "discoloured", "spider_veins", "dimpled", "band_along_nerve", "hair_loss"),
+    ),
+    (_("Broken skin"), ("open_sore", "bleeding", "weeping")),
+    (_("Heat and fever"), ("warm", "fever")),
+)
+OTHER_SIGNS = _("Something else")
 
 
 class DateInput(forms.DateInput):
@@ -142,7 +155,10 @@ class EntryForm(forms.ModelForm):
             "itch": _("Itch, from 0 (none) to 10 (worst)"),
         }
         help_texts = {
-            "size_mm": _("Measure the longest part with a ruler, if you can. 10 mm is 1 cm."),
+            "size_mm": _(
+                "Measure the longest part with a ruler, if you can. 10 mm is 1 cm. You can also "
+                "measure it on the photo after saving."
+            ),
             "treatment_since": _("When you started it, if you are using something."),
             "notes": _("Anything else you want to remember or tell your care team."),
         }
@@ -176,6 +192,7 @@ class EntryForm(forms.ModelForm):
             "pain": forms.NumberInput(attrs={"min": 0, "max": MAX_SCORE, "inputmode": "numeric"}),
             "itch": forms.NumberInput(attrs={"min": 0, "max": MAX_SCORE, "inputmode": "numeric"}),
             "notes": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NOTES}),
+            "change": forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
@@ -184,9 +201,23 @@ class EntryForm(forms.ModelForm):
         for name in ("date", "treatment_since"):
             self.fields[name].widget.attrs["max"] = today
         self.fields["change"].required = False
-        self.fields["change"].choices = [("", _("Not sure")), *Change.choices]
+        self.fields["change"].choices = [*Change.choices, ("", _("Not sure"))]
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
+
+    def sign_groups(self):
+        """[(group label, [(checkbox, help line), ...]), ...] for the grouped checklist."""
+        boxes = {box.data["value"]: box for box in self["signs"]}
+        groups, listed = [], set()
+        for label, codes in SIGN_GROUPS:
+            members = [(boxes[c], SIGN_HELP.get(c, "")) for c in codes if c in boxes]
+            listed.update(codes)
+            if members:
+                groups.append((label, members))
+        rest = [(box, SIGN_HELP.get(code, "")) for code, box in boxes.items() if code not in listed]
+        if rest:
+            groups.append((OTHER_SIGNS, rest))
+        return groups
 
     def clean_date(self):
         return reject_future(self.cleaned_data["date"])

@@ -286,3 +286,7 @@ class Question(models.Model):
 
     def __str__(self):
         return f"Question {self.code}"
+
+
+# Photos kept across a validation error live with their code (tracker/staging.py).
+from tracker.staging import StagedPhoto  # noqa: E402, F401

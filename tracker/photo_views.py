@@ -14,8 +14,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tracker import photos
-from tracker.access import get_area_for_user, get_photo_for_user, photos_for
+from tracker import photos, staging
+from tracker.access import (
+    get_area_for_user,
+    get_photo_for_user,
+    get_staged_photo_for_user,
+    photos_for,
+)
 from tracker.imaging import CONTENT_TYPE, EXTENSION
 
 logger = logging.getLogger(__name__)
@@ -33,6 +38,17 @@ PHOTO_HEADERS = {
 @require_GET
 def photo_file(request, code, rendition):
     photo = get_photo_for_user(request, code)
+    return _serve(photo, rendition)
+
+
+@require_GET
+def staged_file(request, code, rendition):
+    """A photo kept across a validation error: to its owner only, like any photo."""
+    staged = get_staged_photo_for_user(request, code)
+    return _serve(staged, rendition, prefix="kept")
+
+
+def _serve(photo, rendition, prefix="photo"):
     if rendition not in photos.RENDITIONS:
         raise Http404
     name = getattr(photo, photos.RENDITIONS[rendition])
@@ -43,7 +59,7 @@ def photo_file(request, code, rendition):
         raise Http404 from None
     # The download name is the photo's random code: it names no patient, area or date.
     response = FileResponse(
-        stored, content_type=CONTENT_TYPE, filename=f"photo-{photo.code}-{rendition}.{EXTENSION}"
+        stored, content_type=CONTENT_TYPE, filename=f"{prefix}-{photo.code}-{rendition}.{EXTENSION}"
     )
     for header, value in PHOTO_HEADERS.items():
         response[header] = value
@@ -124,15 +140,32 @@ def save_entry_and_photos(request, *, form, photo_form, area=None):
     valid = form.is_valid()
     valid = photo_form.is_valid() and valid  # both run, so every problem shows at once
     if not valid:
+        if photo_form.is_valid():
+            _keep_photos(request, photo_form)
         return None
     try:
         return photos.save_entry_with_photos(
-            form=form, files=photo_form.chosen_files(), author=request.user, area=area
+            form=form,
+            files=photo_form.chosen_files(),
+            staged=photo_form.cleaned_data["staged"],
+            author=request.user,
+            area=area,
         )
     except photos.PhotosRefused as refused:
         for message in refused.messages:
             photo_form.add_error(None, message)
+        if refused.per_file:
+            _keep_photos(request, photo_form, report=False)
         return None
+
+
+def _keep_photos(request, photo_form, *, report=True):
+    """Nothing retaken: hold the usable new photos for the next try (tracker.staging)."""
+    kept, problems = staging.stage_files(owner=request.user, files=photo_form.chosen_files())
+    photo_form.kept(kept)
+    if report:
+        for message in problems:
+            photo_form.add_error(None, message)
 
 
 def finish(request, to, code):

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
-from tracker.models import Entry, Profile
+from tracker.models import Entry, Photo, Profile
 
 
 def profile_for(user):
@@ -75,3 +75,14 @@ def move_entry_to(*, entry, day):
     entry.date = day
     entry.save(update_fields=["date", "updated_at"])
     return entry
+
+
+def latest_photo(area, *, other_than=None):
+    """The area's most recent photo (by check date), for the camera's "ghost"; None if none.
+
+    `other_than` leaves out one entry's own photos (the check being edited).
+    """
+    photos = Photo.objects.filter(entry__area=area).select_related("entry")
+    if other_than is not None and other_than.pk:
+        photos = photos.exclude(entry=other_than)
+    return photos.order_by("-entry__date", "-entry__created_at", "-created_at", "-pk").first()

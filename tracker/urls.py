@@ -27,6 +27,7 @@ tracker_patterns = [
     path("photos/<uuid:code>/", photo_views.photo_detail, name="photo_detail"),
     path("photos/<uuid:code>/delete/", photo_views.photo_delete, name="photo_delete"),
     path("photos/<uuid:code>/<str:rendition>/", photo_views.photo_file, name="photo_file"),
+    path("kept-photos/<uuid:code>/<str:rendition>/", photo_views.staged_file, name="staged_file"),
 ]
 
 urlpatterns = [

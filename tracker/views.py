@@ -124,7 +124,7 @@ def area_delete(request, code):
 def entry_create(request, code):
     area = get_area_for_user(request, code, add_entries=True)
     form = EntryForm(request.POST or None)
-    photo_form = PhotoForm(request.POST or None, request.FILES or None)
+    photo_form = PhotoForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and (
         entry := save_entry_and_photos(request, form=form, photo_form=photo_form, area=area)
     ):
@@ -133,7 +133,12 @@ def entry_create(request, code):
     return render(
         request,
         "tracker/entry_form.html",
-        {"form": form, "area": area, "photo_form": photo_form},
+        {
+            "form": form,
+            "area": area,
+            "photo_form": photo_form,
+            "ghost_photo": services.latest_photo(area),
+        },
     )
 
 
@@ -160,7 +165,9 @@ def entry_use_photo_date(request, code):
 def entry_edit(request, code):
     entry = get_entry_for_user(request, code, write=True)
     form = EntryForm(request.POST or None, instance=entry)
-    photo_form = PhotoForm(request.POST or None, request.FILES or None, entry=entry)
+    photo_form = PhotoForm(
+        request.POST or None, request.FILES or None, entry=entry, user=request.user
+    )
     if request.method == "POST" and save_entry_and_photos(
         request, form=form, photo_form=photo_form
     ):
@@ -169,7 +176,13 @@ def entry_edit(request, code):
     return render(
         request,
         "tracker/entry_form.html",
-        {"form": form, "area": entry.area, "entry": entry, "photo_form": photo_form},
+        {
+            "form": form,
+            "area": entry.area,
+            "entry": entry,
+            "photo_form": photo_form,
+            "ghost_photo": services.latest_photo(entry.area, other_than=entry),
+        },
     )
 
 

@@ -28,7 +28,10 @@ from pathlib import Path
 # Pinned: the version and the integrity the npm registry publishes for it (`npm view
 # axe-core@4.14.1 dist.integrity`). A changed tarball fails the check instead of running.
 AXE_VERSION = "4.14.1"
-AXE_INTEGRITY = "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
+AXE_INTEGRITY = (
+    "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ"
+    "=="
+)
 AXE_URL = f"https://registry.npmjs.org/axe-core/-/axe-core-{AXE_VERSION}.tgz"
 CACHE_DIR = Path(
     os.environ.get("AXE_CACHE_DIR", Path(__file__).resolve().parents[2] / ".venv" / "axe-core")

@@ -47,7 +47,7 @@ def test_fetch_handler_answers_only_static_gets(phone, photo):
         ["GET", f"{origin}/"],
         ["GET", f"{origin}/areas/{photo.entry.area.code}/"],
         ["GET", f"{origin}/photos/{photo.code}/screen/"],
-        ["GET", f"{origin}/staged/{photo.code}/thumb/"],
+        ["GET", f"{origin}/kept-photos/{photo.code}/thumb/"],
         ["GET", f"{origin}/summary.pdf"],
         ["GET", "https://elsewhere.example/static/css/app.css"],
     ]
