@@ -14,9 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from monitoring import wording
+from monitoring import area_status, wording
 from monitoring.grouping import group_flags
 from monitoring.models import Flag, Urgency
+from tracker.body_map import Pin
 from tracker.models import Entry, Photo, Question, WatchedArea
 from tracker.vocabulary import Treatment
 
@@ -115,6 +116,11 @@ class Summary:
     areas: tuple[AreaSummary, ...]
     quiet_areas: tuple[str, ...]  # open areas with no check in the period
     questions: tuple[QuestionItem, ...]
+    # The body map: every open watched area's pin, coloured by its most urgent open finding, with
+    # (number, name, urgency label) for the list beside it; the places that had radiation.
+    map_pins: tuple[Pin, ...] = ()
+    map_key: tuple[tuple[int, str, str], ...] = ()
+    radiation_sites: tuple[str, ...] = ()
 
     @property
     def photo_codes(self):
@@ -157,14 +163,10 @@ def build_summary(*, patient, period, today=None):
         _area_summary(area, area_entries, photos)
         for area, area_entries in sorted(by_area.items(), key=lambda item: item[0].name.lower())
     )
-    quiet = tuple(
-        WatchedArea.objects.owned_by(patient)
-        .open()
-        .exclude(pk__in=[area.pk for area in by_area])
-        .order_by("name")
-        .values_list("name", flat=True)
-    )
+    open_areas = list(WatchedArea.objects.owned_by(patient).open().order_by("name", "pk"))
+    quiet = tuple(area.name for area in open_areas if area not in by_area)
     to_raise, reviewed = _flags(patient, period)
+    map_pins, map_key = _map(open_areas)
     return Summary(
         patient_name=patient.full_name or patient.email,
         patient_code=str(patient.code),
@@ -180,7 +182,24 @@ def build_summary(*, patient, period, today=None):
             QuestionItem(text=q.text, created_on=timezone.localdate(q.created_at))
             for q in Question.objects.filter(patient=patient).open().order_by("created_at", "pk")
         ),
+        map_pins=map_pins,
+        map_key=map_key,
+        radiation_sites=tuple(profile.radiation_sites) if profile else (),
     )
+
+
+def _map(open_areas):
+    """Pins of every open watched area (numbered by name) and the key that lists them."""
+    areas = area_status.with_urgency(open_areas)
+    pins, key = [], []
+    for number, area in enumerate(areas, start=1):
+        x, y = area.pin
+        pins.append(Pin(x, y, number, area.open_urgency))
+        label = (
+            str(Urgency(area.open_urgency).label) if area.open_urgency else gettext("No open flag")
+        )
+        key.append((number, area.name, label))
+    return tuple(pins), tuple(key)
 
 
 def _photos_by_entry(entries):

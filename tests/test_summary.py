@@ -171,7 +171,8 @@ def test_withdrawn_flags_are_not_listed(patient, log):
 def test_summary_is_built_in_a_fixed_number_of_queries(
     patient, log, questions, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(6):
+    # 7: entries, photos, profile, open areas, flags, questions, and the map's urgencies.
+    with django_assert_max_num_queries(7):
         build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
 
 

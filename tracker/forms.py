@@ -3,6 +3,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker import body_map
 from tracker.models import (
     ENTRY_FIELDS,
     MAX_NOTES,
@@ -69,7 +70,31 @@ class SignUpForm(UserCreationForm):
         return email
 
 
+# The places the profile asks about for radiation: where breast cancer is usually treated.
+RADIATION_SITES = (
+    "chest_wall_left",
+    "chest_wall_right",
+    "breast_left",
+    "breast_right",
+    "armpit_left",
+    "armpit_right",
+    "supraclavicular_left",
+    "supraclavicular_right",
+)
+
+
 class ProfileForm(forms.ModelForm):
+    radiation_sites = forms.MultipleChoiceField(
+        label=_("Where did you have radiation?"),
+        choices=[(code, label) for code, label in Site.choices if code in RADIATION_SITES],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Tick the places, if you know. Your body map shades them, because skin that had "
+            "radiation can change in its own ways."
+        ),
+        error_messages={"invalid_choice": NOT_IN_LIST},
+    )
     history = forms.MultipleChoiceField(
         label=_("Your treatment and cancer type"),
         choices=History.choices,
@@ -84,7 +109,13 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ("history", "care_team_phone", "last_appointment", "next_appointment")
+        fields = (
+            "history",
+            "radiation_sites",
+            "care_team_phone",
+            "last_appointment",
+            "next_appointment",
+        )
         labels = {
             "care_team_phone": _("Your care team's phone number"),
             "last_appointment": _("Date of your last appointment"),
@@ -113,7 +144,7 @@ class ProfileForm(forms.ModelForm):
 class AreaForm(forms.ModelForm):
     class Meta:
         model = WatchedArea
-        fields = ("site", "name", "first_noticed", "notes")
+        fields = ("site", "name", "first_noticed", "notes", "pin_x", "pin_y")
         help_texts = {
             "name": _('A few words so you know which spot this is, like "lump under left scar".'),
             "first_noticed": _("Leave it empty if you are not sure."),
@@ -126,12 +157,27 @@ class AreaForm(forms.ModelForm):
         widgets = {
             "first_noticed": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NOTES}),
+            "pin_x": forms.HiddenInput,
+            "pin_y": forms.HiddenInput,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_noticed"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["site"].choices = [("", _("Choose a body area")), *Site.choices]
+        self.fields["site"].help_text = _("Or tap the place on the body map.")
+
+    def clean(self):
+        cleaned = super().clean()
+        x, y = cleaned.get("pin_x"), cleaned.get("pin_y")
+        # A pin off the drawing (or only half given) is dropped: the site's own place is used.
+        # So is an old pin when the site changed without a new tap (the list was used instead).
+        moved = {"pin_x", "pin_y"} & set(self.changed_data)
+        site_changed = self.instance.pk and "site" in self.changed_data and not moved
+        off_map = not (0 <= (x or 0) <= body_map.WIDTH and 0 <= (y or 0) <= body_map.HEIGHT)
+        if x is None or y is None or off_map or site_changed:
+            cleaned["pin_x"] = cleaned["pin_y"] = None
+        return cleaned
 
     def clean_first_noticed(self):
         return reject_future(self.cleaned_data["first_noticed"])

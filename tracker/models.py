@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.body_map import pin_position
 from tracker.vocabulary import Change, History, Sign, Site, Treatment
 
 MAX_SIZE_MM = 300
@@ -78,6 +79,9 @@ class Profile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     # A list of History codes (tracker.vocabulary.History).
     history = models.JSONField(default=list, blank=True)
+    # Site codes (tracker.vocabulary.Site) of the places that had radiation: the body map shades
+    # them, and the rules can say so in their reasons.
+    radiation_sites = models.JSONField(default=list, blank=True)
     care_team_phone = models.CharField(max_length=40, blank=True)
     last_appointment = models.DateField(null=True, blank=True)
     next_appointment = models.DateField(null=True, blank=True)
@@ -105,6 +109,10 @@ class WatchedArea(models.Model):
     name = models.CharField(_("short name"), max_length=80)
     first_noticed = models.DateField(_("when you first noticed it"), null=True, blank=True)
     notes = models.TextField(_("notes"), max_length=MAX_NOTES, blank=True)
+    # Where the patient tapped on the body map (tracker.body_map coordinates); empty: the site's
+    # own place on the map.
+    pin_x = models.FloatField(null=True, blank=True)
+    pin_y = models.FloatField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -119,6 +127,11 @@ class WatchedArea(models.Model):
     @property
     def is_resolved(self):
         return self.resolved_at is not None
+
+    @property
+    def pin(self):
+        """(x, y) of the area on the body map."""
+        return pin_position(self.site, self.pin_x, self.pin_y)
 
 
 # What a patient describes in one check: the entry form's fields, and the columns of the export.

@@ -13,13 +13,29 @@ def profile_for(user):
 
 
 def areas_with_latest_entry(areas):
-    """Annotate each area with its latest entry's date and change, and how many entries it has."""
+    """Annotate each area with its latest entry's date and change, how many entries it has, and
+    the code of its latest photo (for the card's thumbnail)."""
     latest = Entry.objects.filter(area=OuterRef("pk")).order_by("-date", "-created_at")
+    photo = Photo.objects.filter(entry__area=OuterRef("pk")).order_by(
+        "-entry__date", "-entry__created_at", "-created_at", "-pk"
+    )
     return areas.annotate(
         latest_date=Subquery(latest.values("date")[:1]),
         latest_change=Subquery(latest.values("change")[:1]),
+        latest_photo_code=Subquery(photo.values("code")[:1]),
         entry_count=Count("entries"),
     )
+
+
+def number_for_map(areas):
+    """The areas as a list; the open ones numbered 1, 2, ... (`map_number`) for the body map."""
+    areas = list(areas)
+    number = 0
+    for area in areas:
+        if not area.is_resolved:
+            number += 1
+            area.map_number = number
+    return areas
 
 
 def create_area(*, patient, form):

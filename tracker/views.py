@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -50,7 +51,12 @@ def signup(request):
 
 @require_GET
 def home(request):
-    areas = services.areas_with_latest_entry(areas_for(request.user, write=True))
+    areas = services.number_for_map(
+        # Open areas first on every database (SQLite and PostgreSQL sort NULLs differently).
+        services.areas_with_latest_entry(areas_for(request.user, write=True)).order_by(
+            F("resolved_at").asc(nulls_first=True), "name", "pk"
+        )
+    )
     return render(
         request,
         "tracker/home.html",
@@ -75,7 +81,11 @@ def area_create(request):
         area = services.create_area(patient=request.user, form=form)
         messages.success(request, _("Area added. You can log your first check now."))
         return redirect("tracker:entry_create", code=area.code)
-    return render(request, "tracker/area_form.html", {"form": form})
+    return render(
+        request,
+        "tracker/area_form.html",
+        {"form": form, "profile": services.profile_for(request.user)},
+    )
 
 
 @require_GET
@@ -95,7 +105,11 @@ def area_edit(request, code):
         form.save()
         messages.success(request, _("Your changes are saved."))
         return redirect("tracker:area_detail", code=area.code)
-    return render(request, "tracker/area_form.html", {"form": form, "area": area})
+    return render(
+        request,
+        "tracker/area_form.html",
+        {"form": form, "area": area, "profile": services.profile_for(request.user)},
+    )
 
 
 @require_POST

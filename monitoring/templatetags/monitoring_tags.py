@@ -8,7 +8,7 @@ import re
 from django import template
 from django.utils.translation import gettext
 
-from monitoring import wording
+from monitoring import area_status, wording
 from monitoring.models import Flag, Urgency
 from tracker.vocabulary import Sign
 
@@ -68,3 +68,10 @@ def urgency_label(code):
 def sign_label(code):
     """The label of a sign code (e.g. for a link that names the sign to a screen reader)."""
     return Sign(code).label if code in Sign.values else ""
+
+
+@register.simple_tag
+def with_urgency(areas):
+    """`{% with_urgency areas as areas %}`: each area gets `open_urgency`, its most urgent open
+    finding ("" when none): for the status on the home cards and the body-map pins."""
+    return area_status.with_urgency(areas)
