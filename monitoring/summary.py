@@ -79,6 +79,7 @@ class EntryRow:
     signs: tuple[str, ...]
     change: str
     size_mm: int | None
+    size_measured: bool
     pain: int
     itch: int
     treatment: str
@@ -93,7 +94,7 @@ class AreaSummary:
     first_photo: PhotoItem | None
     latest_photo: PhotoItem | None
     photo_count: int
-    size_points: tuple[tuple[datetime.date, int], ...]
+    size_points: tuple[tuple[datetime.date, int, bool], ...]  # (date, mm, measured on a photo)
     entries: tuple[EntryRow, ...]  # oldest first
 
 
@@ -227,7 +228,9 @@ def _area_summary(area, entries, photos):
         first_photo=area_photos[0] if area_photos else None,
         latest_photo=area_photos[-1] if len(area_photos) > 1 else None,
         photo_count=len(area_photos),
-        size_points=tuple((e.date, e.size_mm) for e in entries if e.size_mm is not None),
+        size_points=tuple(
+            (e.date, e.size_mm, e.size_is_measured) for e in entries if e.size_mm is not None
+        ),
         entries=tuple(_entry_row(entry) for entry in entries),
     )
 
@@ -238,6 +241,7 @@ def _entry_row(entry):
         signs=tuple(str(label) for label in entry.sign_labels),
         change=str(entry.get_change_display()) if entry.change else "",
         size_mm=entry.size_mm,
+        size_measured=entry.size_is_measured,
         pain=entry.pain,
         itch=entry.itch,
         treatment=(

@@ -128,7 +128,10 @@ def test_summary_content(patient, log, questions):
         datetime.date(2026, 1, 12),
         datetime.date(2026, 3, 2),
     ]
-    assert lump.size_points == ((datetime.date(2026, 1, 12), 6), (datetime.date(2026, 3, 2), 9))
+    assert lump.size_points == (
+        (datetime.date(2026, 1, 12), 6, False),
+        (datetime.date(2026, 3, 2), 9, False),
+    )
     assert lump.photo_count == 3
     assert lump.first_photo.date == datetime.date(2026, 1, 12)
     assert lump.latest_photo.date == datetime.date(2026, 3, 2)

@@ -273,6 +273,8 @@ class EntryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "size_mm" in self.changed_data:
+            self.instance.size_measurement = None  # typed by hand: no longer the measured size
         since, day = cleaned.get("treatment_since"), cleaned.get("date")
         if cleaned.get("treatment") == "none":
             cleaned["treatment_since"] = None

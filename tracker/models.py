@@ -171,6 +171,15 @@ class Entry(models.Model):
         blank=True,
         validators=[MaxValueValidator(MAX_SIZE_MM)],
     )
+    # Set when the size came from a measurement on a photo (tracker/measurements.py); typing
+    # another size clears it.
+    size_measurement = models.ForeignKey(
+        "tracker.PhotoMeasurement",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     pain = models.PositiveSmallIntegerField(
         _("pain"), default=0, validators=[MaxValueValidator(MAX_SCORE)]
     )
@@ -214,6 +223,11 @@ class Entry(models.Model):
     @property
     def sign_labels(self):
         return [Sign(code).label for code in self.signs if code in Sign.values]
+
+    @property
+    def size_is_measured(self):
+        """True when the size was measured on a photo, not typed (no query)."""
+        return self.size_mm is not None and self.size_measurement_id is not None
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -301,5 +315,6 @@ class Question(models.Model):
         return f"Question {self.code}"
 
 
-# Photos kept across a validation error live with their code (tracker/staging.py).
+# Photos kept across a validation error, and measurements on photos, live with their code.
+from tracker.measurements import PhotoMeasurement  # noqa: E402, F401
 from tracker.staging import StagedPhoto  # noqa: E402, F401

@@ -19,6 +19,7 @@ from tracker.access import (
     get_area_for_user,
     get_photo_for_user,
     get_staged_photo_for_user,
+    measurable_photos_for,
     photos_for,
 )
 from tracker.imaging import CONTENT_TYPE, EXTENSION
@@ -80,6 +81,8 @@ def photo_detail(request, code):
             "area": entry.area,
             "position": siblings.index(photo) + 1,
             "count": len(siblings),
+            "measurements": photo.measurements.select_related("measured_by"),
+            "can_measure": measurable_photos_for(request.user).filter(pk=photo.pk).exists(),
         },
     )
 
@@ -107,8 +110,10 @@ def compare(request, code):
     )
     _label(choices)
     by_code = {str(photo.code): photo for photo in choices}
+    # By default: the first and the latest checks that have photos (each one's first photo).
+    latest_check = [p for p in choices if p.entry_id == choices[-1].entry_id] if choices else []
     first = by_code.get(request.GET.get("a", "")) or (choices[0] if choices else None)
-    second = by_code.get(request.GET.get("b", "")) or (choices[-1] if choices else None)
+    second = by_code.get(request.GET.get("b", "")) or (latest_check[0] if latest_check else None)
     return render(
         request,
         "tracker/compare.html",

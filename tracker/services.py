@@ -102,3 +102,22 @@ def latest_photo(area, *, other_than=None):
     if other_than is not None and other_than.pk:
         photos = photos.exclude(entry=other_than)
     return photos.order_by("-entry__date", "-entry__created_at", "-created_at", "-pk").first()
+
+
+# The area page charts at most this many checks (the newest): bounded work, however long the log.
+CHART_CHECKS = 60
+
+
+def area_trend(area):
+    """The area page's charts over the newest CHART_CHECKS checks, oldest first: rows of
+    (date, size in mm, measured on a photo, pain, itch), the size points (date, mm, measured)
+    and the pain-and-itch points (date, pain, itch)."""
+    rows = [
+        (day, mm, mm is not None and measured is not None, pain, itch)
+        for day, mm, measured, pain, itch in area.entries.order_by(
+            "-date", "-created_at"
+        ).values_list("date", "size_mm", "size_measurement_id", "pain", "itch")[:CHART_CHECKS]
+    ][::-1]
+    sizes = tuple((day, mm, measured) for day, mm, measured, _p, _i in rows if mm is not None)
+    scores = tuple((day, pain, itch) for day, _mm, _m, pain, itch in rows)
+    return rows, sizes, scores

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import photo_views, pwa_views, views
+from tracker import measure_views, photo_views, pwa_views, views
 
 tracker_patterns = [
     path("", views.home, name="home"),
@@ -26,6 +26,13 @@ tracker_patterns = [
     path("areas/<uuid:code>/compare/", photo_views.compare, name="compare"),
     path("photos/<uuid:code>/", photo_views.photo_detail, name="photo_detail"),
     path("photos/<uuid:code>/delete/", photo_views.photo_delete, name="photo_delete"),
+    path("photos/<uuid:code>/measure/", measure_views.measure, name="measure"),
+    path(
+        "measurements/<uuid:code>/",
+        measure_views.measurement_detail,
+        name="measurement_detail",
+    ),
+    path("measurements/<uuid:code>/use/", measure_views.measurement_use, name="measurement_use"),
     path("photos/<uuid:code>/<str:rendition>/", photo_views.photo_file, name="photo_file"),
     path("kept-photos/<uuid:code>/<str:rendition>/", photo_views.staged_file, name="staged_file"),
 ]

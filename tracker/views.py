@@ -92,8 +92,20 @@ def area_create(request):
 def area_detail(request, code):
     area = get_area_for_user(request, code)
     entries = services.timeline(area.entries.prefetch_related("flags"))
+    rows, sizes, scores = services.area_trend(area)
     return render(
-        request, "tracker/area_detail.html", {"area": area, "page": _page(request, entries)}
+        request,
+        "tracker/area_detail.html",
+        {
+            "area": area,
+            "page": _page(request, entries),
+            "latest_photo": services.latest_photo(area),
+            "size_points": sizes,
+            "score_points": scores,
+            "trend_rows": rows,
+            "charted": len(rows),
+            "chart_limit": services.CHART_CHECKS,
+        },
     )
 
 
