@@ -123,11 +123,13 @@ def shots(base, env, only, dark):
                 page = context.new_page()
                 log_in(page, base, demo.PATIENT_EMAIL, demo.PATIENT_PASSWORD)
                 for name, action in FLOW:
-                    if only and name not in only:
+                    if (only and name not in only) or (scheme == "dark" and name not in DARK):
                         continue
                     action(page, base)
                     path = OUT / f"{name}-{size_name}{suffix}.png"
-                    page.screenshot(path=str(path), full_page=size_name == "desktop")
+                    full = size_name == "desktop" and name in FULL_PAGE
+                    page.wait_for_load_state("networkidle")
+                    page.screenshot(path=str(path), full_page=full)
                     shrink(path)
                     print("wrote", path.relative_to(ROOT))
                 context.close()
@@ -174,6 +176,10 @@ def summary(page, base):
     page.goto(base + "/summary/")
 
 
+# Desktop shots of these show the whole page; the others show the first screen.
+FULL_PAGE = {"home", "check", "summary"}
+# With --dark, only these are taken again in dark mode.
+DARK = {"home", "check"}
 FLOW = [
     ("home", home),
     ("area", area),

@@ -155,3 +155,23 @@ def test_measured_growth_is_judged_like_a_typed_size(patient_client, area, stora
     measurement = PhotoMeasurement.objects.get()
     patient_client.post(reverse("tracker:measurement_use", args=[measurement.code]))
     assert later.flags.filter(rule="growth", state="open").exists()
+
+
+def test_export_holds_the_measurements_and_the_pin(patient_client, photo):
+    import io
+    import json
+    import zipfile
+
+    patient_client.post(reverse("tracker:measure", args=[photo.code]), POINTS)
+    patient_client.post(
+        reverse("tracker:measurement_use", args=[PhotoMeasurement.objects.get().code])
+    )
+    response = patient_client.get(reverse("tracker:export_download"))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    record = json.loads(archive.read("record.json"))
+    check = record["areas"][0]["checks"][0]
+    assert check["size_mm"] == 6 and check["size_measured_on_photo"] is True
+    measured = check["photos"][0]["measurements"][0]
+    assert measured["length_mm"] == 6.0 and measured["used_as_size"] is True
+    assert measured["spot_points"] == [[100.0, 100.0], [136.0, 148.0]]
+    assert "pin" in record["areas"][0] and "radiation_sites" in record["profile"]

@@ -14,7 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from tracker.models import ENTRY_FIELDS, Entry, Photo, Question
+from tracker.models import ENTRY_FIELDS, Entry, Photo, PhotoMeasurement, Question
 
 CSV_FIELDS = ["area", "site", *ENTRY_FIELDS, "photos"]
 # Flags live in the monitoring app; the export reads them through the related name only, as the
@@ -58,6 +58,7 @@ def write_export(*, patient, fileobj):
                 "first_noticed": area.first_noticed,
                 "notes": area.notes,
                 "resolved_at": area.resolved_at,
+                "pin": {"x": area.pin_x, "y": area.pin_y},
                 "checks": [],
             }
             for entry in area.entries.all():
@@ -72,7 +73,13 @@ def write_export(*, patient, fileobj):
 
 def _areas(patient):
     entries = Entry.objects.order_by("date", "created_at").prefetch_related(
-        Prefetch("photos", queryset=Photo.objects.order_by("created_at", "pk")), "flags"
+        Prefetch(
+            "photos",
+            queryset=Photo.objects.order_by("created_at", "pk").prefetch_related(
+                Prefetch("measurements", PhotoMeasurement.objects.order_by("created_at", "pk"))
+            ),
+        ),
+        "flags",
     )
     return patient.areas.order_by("created_at").prefetch_related(Prefetch("entries", entries))
 
@@ -83,6 +90,7 @@ def _profile(patient):
         return {}
     return {
         "history": profile.history,
+        "radiation_sites": profile.radiation_sites,
         "care_team_phone": profile.care_team_phone,
         "last_appointment": profile.last_appointment,
         "next_appointment": profile.next_appointment,
@@ -92,6 +100,7 @@ def _profile(patient):
 def _entry(entry, photo_files):
     return {
         **{field: getattr(entry, field) for field in ENTRY_FIELDS},
+        "size_measured_on_photo": entry.size_is_measured,
         "photos": photo_files,
         "flags": [
             {field: getattr(flag, field) for field in FLAG_FIELDS} for flag in entry.flags.all()
@@ -104,7 +113,25 @@ def _add_photo(archive, entry, photo):
     with default_storage.open(photo.master_name, "rb") as stored:
         # JPEG is already compressed: store it as it is.
         archive.writestr(name, stored.read(), compress_type=zipfile.ZIP_STORED)
-    return {"file": name, "taken_at": photo.taken_at, "sha256": photo.sha256}
+    return {
+        "file": name,
+        "taken_at": photo.taken_at,
+        "sha256": photo.sha256,
+        "measurements": [_measurement(m) for m in photo.measurements.all()],
+    }
+
+
+def _measurement(measurement):
+    return {
+        "length_mm": measurement.length_mm,
+        "measured_at": measurement.created_at,
+        "by_clinician": measurement.by_clinician,
+        "reference": measurement.reference,
+        "reference_mm": measurement.reference_mm,
+        "reference_points": measurement.reference_points,
+        "spot_points": measurement.spot_points,
+        "used_as_size": measurement.photo.entry.size_measurement_id == measurement.pk,
+    }
 
 
 def _csv_row(area, entry, photo_files):

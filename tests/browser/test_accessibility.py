@@ -30,6 +30,7 @@ def log_in(page, email, password):
 
 def patient_pages(patient):
     area = patient.areas.order_by("name").filter(entries__photos__isnull=False).first()
+    photo = area.entries.filter(photos__isnull=False).first().photos.first()
     return [
         "/",
         f"/areas/{area.code}/",
@@ -42,12 +43,15 @@ def patient_pages(patient):
         "/sharing/",
         "/sharing/log/",
         f"/areas/{area.code}/compare/",
-        f"/photos/{area.entries.filter(photos__isnull=False).first().photos.first().code}/",
+        f"/photos/{photo.code}/",
+        f"/photos/{photo.code}/measure/",
+        "/questions/",
+        "/export/",
     ]
 
 
 def clinician_pages(patient):
-    return ["/care/", f"/care/patients/{patient.code}/"]
+    return ["/care/", f"/care/patients/{patient.code}/", f"/patients/{patient.code}/summary/"]
 
 
 def visit_all(page, paths):
