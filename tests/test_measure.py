@@ -175,3 +175,17 @@ def test_export_holds_the_measurements_and_the_pin(patient_client, photo):
     assert measured["length_mm"] == 6.0 and measured["used_as_size"] is True
     assert measured["spot_points"] == [[100.0, 100.0], [136.0, 148.0]]
     assert "pin" in record["areas"][0] and "radiation_sites" in record["profile"]
+
+
+def test_demo_measures_its_latest_photo_against_the_ruler(db, storage):
+    import datetime
+
+    from tracker import demo
+
+    accounts = demo.load_demo(today=datetime.date(2026, 3, 30))
+    measurement = PhotoMeasurement.objects.get()
+    entry = measurement.photo.entry
+    assert entry.area.patient == accounts.patient and entry.size_is_measured
+    assert measurement.length_mm == entry.size_mm  # the ruler in the picture gives the drawn size
+    demo.load_demo(today=datetime.date(2026, 3, 30))
+    assert PhotoMeasurement.objects.count() == 1  # nothing twice
