@@ -70,3 +70,16 @@ def test_every_main_page_passes_axe(request, width, demo_record, axe):
     page.context.clear_cookies()
     log_in(page, demo.CLINICIAN_EMAIL, demo.CLINICIAN_PASSWORD)
     visit_all(page, clinician_pages(demo_record.patient))
+
+
+def test_patient_pages_pass_axe_at_night(browser, live_server, demo_record, axe):
+    """Dark mode (the phone's setting): the same pages, the same bar."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, color_scheme="dark", is_mobile=True
+    )
+    page = context.new_page()
+    page.base = live_server.url
+    log_in(page, demo.PATIENT_EMAIL, demo.PATIENT_PASSWORD)
+    assert page.evaluate("document.documentElement.dataset.bsTheme") == "dark"
+    visit_all(page, patient_pages(demo_record.patient)[:6])
+    context.close()
