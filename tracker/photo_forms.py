@@ -56,7 +56,16 @@ class PhotoForm(forms.Form):
     )
 
     # Photos kept from an earlier try (tracker.staging), by code; unticked ones are left out.
-    staged = forms.MultipleChoiceField(required=False, widget=forms.MultipleHiddenInput)
+    staged = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.MultipleHiddenInput,
+        error_messages={
+            "invalid_choice": _(
+                "A photo you chose earlier is no longer kept: we keep them for a day. "
+                "Please add it again."
+            )
+        },
+    )
 
     def __init__(self, *args, entry=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,10 +80,6 @@ class PhotoForm(forms.Form):
             else []
         )
         self.fields["staged"].choices = [(str(p.code), str(p.code)) for p in self.staged_photos]
-        self.fields["staged"].error_messages["invalid_choice"] = _(
-            "A photo you chose earlier is no longer kept: we keep them for a day. "
-            "Please add it again."
-        )
 
     @property
     def room(self):
