@@ -43,8 +43,9 @@ format: $(VENV)/.installed-test
 migrations-check: $(VENV)/.installed-run
 	$(DEMO_ENV) $(PY) manage.py makemigrations --check --dry-run
 
+# `make bench QUICK=1`: small inputs and one run of each benchmark (CI checks they still run).
 bench: $(VENV)/.installed-test
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(if $(QUICK),--quick)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

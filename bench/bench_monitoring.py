@@ -1,6 +1,6 @@
 """Flag service benchmark: one watched area with 1,000 entries, through the database.
 
-Run: .venv/bin/python bench/bench_monitoring.py [--entries N] [--repeat N]
+Run: .venv/bin/python bench/bench_monitoring.py [--entries N] [--repeat N] [--quick]
 
 Uses a throwaway SQLite database in a temporary folder (migrated here, deleted afterwards), so it
 never touches the app's data. The entries are bulk-inserted (no save hook), then timed:
@@ -71,11 +71,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="100 entries, one run (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.entries, args.repeat = 100, 1
 
     with tempfile.TemporaryDirectory(prefix="bench-monitoring-") as folder:
         setup_django(folder)
-        from monitoring import services
+        from monitoring.flags import evaluation
         from monitoring.models import Flag
         from tracker.models import Entry, Profile, User, WatchedArea
 
@@ -90,10 +93,10 @@ def main():
         today = latest.date
 
         print(f"One area, {args.entries} entries, 3 other areas (SQLite, throwaway database)")
-        seconds, result = timed(lambda: services.evaluate_entry(entry=latest, today=today))
+        seconds, result = timed(lambda: evaluation.evaluate_entry(entry=latest, today=today))
         print(f"  {'first evaluation':<17} {seconds * 1000:9.1f} ms  ({len(result.raised)} flags)")
         best = min(
-            timed(lambda: services.evaluate_entry(entry=latest, today=today))[0]
+            timed(lambda: evaluation.evaluate_entry(entry=latest, today=today))[0]
             for _ in range(args.repeat)
         )
         print(f"  {'evaluate_entry':<17} {best * 1000:9.1f} ms  (nothing to change)")
@@ -102,7 +105,7 @@ def main():
         seconds, _ = timed(new.save)
         print(f"  {'save + hook':<17} {seconds * 1000:9.1f} ms")
         best = min(
-            timed(lambda: services.evaluate_time(patient=patient, today=today))[0]
+            timed(lambda: evaluation.evaluate_time(patient=patient, today=today))[0]
             for _ in range(args.repeat)
         )
         print(f"  {'evaluate_time':<17} {best * 1000:9.1f} ms  (4 areas)")

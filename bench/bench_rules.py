@@ -1,6 +1,6 @@
 """Rule benchmark (pure, no database): one watched area with 1,000 entries.
 
-Run: .venv/bin/python bench/bench_rules.py [--entries N] [--repeat N]
+Run: .venv/bin/python bench/bench_rules.py [--entries N] [--repeat N] [--quick]
 
 The area's entries are generated here, one every two days, with signs, sizes, pain and treatments
 that change along the way (so most rules run their full checks), plus 200 entries in three other
@@ -21,8 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitoring import rules  # noqa: E402
-from monitoring.scenarios import Scenario, run_scenario  # noqa: E402
+from education.vocabulary import Change  # noqa: E402
+from monitoring.rules import engine  # noqa: E402
+from monitoring.rules.data import Observation  # noqa: E402
+from monitoring.rules.scenarios import Scenario, run_scenario  # noqa: E402
 
 START = date(2022, 1, 3)
 SIGN_POOL = ("firm", "raised_patch", "red_patch", "discoloured", "new_lump", "open_sore")
@@ -36,12 +38,12 @@ def make_area(count: int, area: str = "a1", site: str = "scar_left", seed: int =
         size = max(1.0, size + rng.choice((-1.0, 0.0, 0.5, 1.0)))
         treatment = rng.choice(("none", "none", "cream", "antibiotics"))
         entries.append(
-            rules.Observation(
+            Observation(
                 area=area,
                 site=site,
                 date=START + timedelta(days=2 * n),
                 signs=signs,
-                change=rng.choice(rules.CHANGES),
+                change=rng.choice(Change.codes()),
                 size_mm=size,
                 pain=rng.randint(0, 10),
                 itch=rng.randint(0, 10),
@@ -65,7 +67,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="100 entries, one run (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.entries, args.repeat = 100, 1
 
     area = make_area(args.entries)
     others = [
@@ -79,14 +84,14 @@ def main() -> None:
 
     print(f"One area, {len(area)} entries over {(today - START).days} days; {len(others)} others")
     cases = [
-        ("evaluate", lambda: rules.evaluate(area_history=area, other_areas=others, **options)),
+        ("evaluate", lambda: engine.evaluate(area_history=area, other_areas=others, **options)),
         (
             "evaluate_entry",
-            lambda: rules.evaluate_entry(
+            lambda: engine.evaluate_entry(
                 entry=area[-1], area_history=area, other_areas=others, **options
             ),
         ),
-        ("evaluate_time", lambda: rules.evaluate_time(area_history=area, **options)),
+        ("evaluate_time", lambda: engine.evaluate_time(area_history=area, **options)),
     ]
     for name, run in cases:
         seconds, findings = best(args.repeat, run)

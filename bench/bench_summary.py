@@ -1,6 +1,6 @@
 """Appointment summary benchmark: the PDF of three months with 20 entries and 30 photos.
 
-Run: .venv/bin/python bench/bench_summary.py [--repeat N] [--photo-size WxH]
+Run: .venv/bin/python bench/bench_summary.py [--repeat N] [--photo-size WxH] [--quick]
 
 Set-up (not timed), in a throw-away in-memory SQLite database with in-memory file storage: one
 patient, three watched areas, 20 entries over three months (signs, sizes, notes; the rules raise
@@ -138,15 +138,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--photo-size", default="2400x1800")
+    parser.add_argument("--quick", action="store_true", help="600x450 photos, one run (CI)")
     args = parser.parse_args()
+    if args.quick:
+        args.repeat, args.photo_size = 1, "600x450"
     photo_size = tuple(int(v) for v in args.photo_size.split("x"))
     configure()
 
     from django.test import RequestFactory
     from pypdf import PdfReader
 
-    from monitoring.summary import build_summary, default_period
-    from monitoring.summary_pdf import SummaryURLFetcher, render_summary_pdf
+    from monitoring.summary.build import build_summary, default_period
+    from monitoring.summary.pdf import SummaryURLFetcher, render_summary_pdf
 
     began = time.perf_counter()
     patient, counts = make_patient(photo_size)

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from education.vocabulary import Urgency
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 KINDS = {"signs": "sign", "guides": "guide", "faq": "faq"}
-URGENCIES = {"urgent", "soon", "next_visit"}
 FIGURES = {"body_map"}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
@@ -72,8 +73,8 @@ def parse_content(text, *, kind, slug, path="<text>"):
     codes = ()
     if kind == "sign":
         urgency = meta.get("urgency")
-        if urgency not in URGENCIES:
-            raise ContentError(f"{path}: 'urgency' must be one of {sorted(URGENCIES)}.")
+        if Urgency.get(urgency) is None:
+            raise ContentError(f"{path}: 'urgency' must be one of {sorted(Urgency.codes())}.")
         fields["urgency"] = urgency
         codes = tuple(_as_list(meta.get("codes"), name="codes", path=path))
     elif kind == "guide":

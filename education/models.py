@@ -4,19 +4,15 @@ The text lives in Markdown files under `education/content/` and is copied into t
 `manage.py load_education`. Editors may change a row in the admin; the admin then sets
 `edited_in_admin`, and the loader leaves that row alone unless it is run with `--force`.
 
-This app imports nothing from `tracker` or `monitoring`: sign codes are plain strings here.
+This app imports nothing from `tracker` or `monitoring`: the shared codes live here, in
+`education.vocabulary`, where every app can import them.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Urgency(models.TextChoices):
-    """How soon to contact the care team, highest first (the shared vocabulary of design.md)."""
-
-    URGENT = "urgent", _("Contact your care team today")
-    SOON = "soon", _("Book a visit within about a week")
-    NEXT_VISIT = "next_visit", _("Bring it up at your next visit")
+from education.choices import choices
+from education.vocabulary import Urgency
 
 
 class ContentItem(models.Model):
@@ -62,7 +58,7 @@ class ContentItem(models.Model):
 class SignPage(ContentItem):
     """One warning sign; it covers one or more sign codes (see SignCode)."""
 
-    urgency = models.CharField(_("how soon"), max_length=20, choices=Urgency.choices)
+    urgency = models.CharField(_("how soon"), max_length=20, choices=choices(Urgency))
 
     class Meta(ContentItem.Meta):
         verbose_name = _("warning sign page")

@@ -7,7 +7,7 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Monitoring"
 
     def ready(self):
-        from monitoring import checks, signals  # noqa: F401 - registers the system check
+        from monitoring.flags import checks, signals  # noqa: F401 - registers the system check
 
         post_save.connect(
             signals.entry_saved, sender="tracker.Entry", dispatch_uid="monitoring.entry_saved"
@@ -18,9 +18,9 @@ class MonitoringConfig(AppConfig):
             dispatch_uid="monitoring.profile_saved",
         )
 
-        # Care team (issue 7): every read of a patient's data by someone else, and every refusal,
-        # is written to the access log; the sharing admin is registered.
-        from monitoring import access_log, sharing_admin  # noqa: F401
+        # Every read of a patient's data by someone else, and every refusal, is written to the
+        # access log.
+        from monitoring.care import access_log
         from tracker.access import patient_data_accessed
 
         patient_data_accessed.connect(access_log.record, dispatch_uid="monitoring.access_log")

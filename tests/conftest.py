@@ -1,6 +1,10 @@
 """Personas shared by every test module: a patient, another patient and an uninvited clinician."""
 
+from contextlib import contextmanager
+
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import AreaFactory, ClinicianFactory, EntryFactory, UserFactory
 
@@ -50,6 +54,29 @@ def client_for(client, user):
     return client
 
 
+@contextmanager
+def shared_rows(django_db_blocker):
+    """Rows made inside this block stay until it ends, then are rolled back: data made once for a
+    class of tests, like Django's setUpTestData, but for pytest classes and their parametrized
+    tests. Each test still runs in its own transaction inside it (a savepoint), so nothing a test
+    writes outlives the test. Every test that runs while the block is open sees its rows: use it
+    in a class-scoped fixture that only the tests of one class ask for, or close it before any
+    test runs."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@contextmanager
+def at_most_queries(most):
+    """Fail if the block runs more than `most` queries: django_assert_max_num_queries for Django
+    TestCase classes (which cannot take pytest fixtures)."""
+    with CaptureQueriesContext(connection) as captured:
+        yield captured
+    done = len(captured.captured_queries)
+    assert done <= most, f"expected {most} queries or fewer, ran {done}"
+
+
 @pytest.fixture
 def patient_client(client, patient):
     return client_for(client, patient)
@@ -69,7 +96,7 @@ def stranger_clients(db, other_patient, clinician):
 @pytest.fixture
 def invited_clinician(patient):
     """A clinician the patient shared their record with (an active clinician grant)."""
-    from monitoring.sharing import CareGrant
+    from tracker.models import CareGrant
 
     member = ClinicianFactory(full_name="Dr Invited", email="dr.invited@example.com")
     CareGrant.objects.create(patient=patient, member=member, role="clinician")
@@ -79,8 +106,30 @@ def invited_clinician(patient):
 @pytest.fixture
 def caregiver(patient):
     """A caregiver the patient shared their record with, to read only (not to log entries)."""
-    from monitoring.sharing import CareGrant
+    from tracker.models import CareGrant
 
     member = UserFactory(full_name="Cara Giver", email="cara@example.com")
     CareGrant.objects.create(patient=patient, member=member, role="caregiver")
     return member
+
+
+@pytest.fixture
+def revoked_clinician(patient):
+    """A clinician whose grant the patient revoked: must see nothing any more."""
+    member = ClinicianFactory(full_name="Dr Revoked", email="dr.revoked@example.com")
+    from django.utils import timezone
+
+    from tracker.models import CareGrant
+
+    CareGrant.objects.create(
+        patient=patient, member=member, role="clinician", revoked_at=timezone.now()
+    )
+    return member
+
+
+@pytest.fixture
+def refused_clients(stranger_clients, revoked_clinician):
+    """Logged-in clients of everyone refused the patient's record, the revoked clinician too."""
+    from django.test import Client
+
+    return {**stranger_clients, "revoked clinician": client_for(Client(), revoked_clinician)}

@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from tracker.models import Entry, Profile, User, WatchedArea
+from tracker.models import Entry, Photo, Profile, User, WatchedArea
 
 PASSWORD = "a-long-test-password-42"
 
@@ -71,3 +71,25 @@ class FlagFactory(factory.django.DjangoModelFactory):
     urgency = "soon"
     kind = "entry"
     reason = "A new lump was logged."
+
+
+def long_history(patient, *, signs=(), photo_rows=False, count=200):
+    """`count` checks (one a day from 1 January 2025, with `signs`) over three new areas of
+    `patient`. With photo_rows, each check gets a Photo row (no stored files: for page tests)."""
+    areas = [AreaFactory(patient=patient) for _ in range(3)]
+    start = datetime.date(2025, 1, 1)
+    for i in range(count):
+        entry = EntryFactory(
+            area=areas[i % 3], date=start + datetime.timedelta(days=i), signs=list(signs)
+        )
+        if photo_rows:
+            Photo.objects.create(
+                entry=entry,
+                master_name=f"photos/{i:032x}/master.jpg",
+                screen_name=f"photos/{i:032x}/screen.jpg",
+                thumbnail_name=f"photos/{i:032x}/thumb.jpg",
+                width=4,
+                height=3,
+                sha256=f"{i:064x}",
+            )
+    return areas

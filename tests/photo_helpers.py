@@ -1,72 +1,14 @@
-"""Photo test helpers: files made with Pillow here, and a fresh in-memory storage fixture.
+"""Photo test helpers: uploads of generated photos (tests/images.py), and a fresh in-memory
+storage fixture.
 
 Import the fixture as `from tests.photo_helpers import storage_fixture  # noqa: F401`.
 """
 
-import io
-import struct
-import zlib
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
-from tracker import imaging  # noqa: F401  (registers the HEIF opener)
+from tests.images import photo_bytes
 from tracker.photos import attach_photos
-
-GPS_IFD, EXIF_IFD = 0x8825, 0x8769
-MAKE, MODEL, SOFTWARE, BODY_SERIAL = 0x010F, 0x0110, 0x0131, 0xA431
-DATETIME_ORIGINAL = 0x9003
-
-
-def picture(size=(320, 240), colour=(200, 150, 130), seed=0):
-    im = Image.new("RGB", size, colour)
-    # A dark mark, different per seed, so two pictures never hash the same.
-    im.paste((90 + seed % 100, 50, 40), (40 + seed % 50, 40, 120 + seed % 50, 120))
-    return im
-
-
-def phone_exif(taken="2026:03:12 14:05:00"):
-    exif = Image.Exif()
-    exif[MAKE] = "Acme"
-    exif[MODEL] = "Phone 12"
-    exif[SOFTWARE] = "AcmeOS 1.0"
-    exif.get_ifd(EXIF_IFD)[DATETIME_ORIGINAL] = taken
-    exif.get_ifd(EXIF_IFD)[BODY_SERIAL] = "SN-123456"
-    exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (0.0, 7.0, 0.0)})
-    return exif
-
-
-def photo_bytes(fmt="JPEG", *, seed=0, size=(320, 240), exif=True, taken="2026:03:12 14:05:00"):
-    buffer = io.BytesIO()
-    params = {"exif": phone_exif(taken).tobytes()} if exif and fmt != "PNG" else {}
-    if fmt == "PNG" and exif:
-        params = {"exif": phone_exif(taken)}
-    picture(size, seed=seed).save(buffer, fmt, **params)
-    return buffer.getvalue()
-
-
-def gif_animation():
-    """A three-frame animated GIF (refused: only still photos are allowed)."""
-    frames = [Image.new("P", (20, 20), colour) for colour in (1, 2, 3)]
-    buffer = io.BytesIO()
-    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=100)
-    return buffer.getvalue()
-
-
-def bomb_png(width=10_000, height=10_000):
-    """A ~12 KB 1-bit PNG that declares width x height pixels."""
-
-    def chunk(kind, body):
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    compressor = zlib.compressobj(9)
-    row = bytes(1 + (width + 7) // 8)
-    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
 def upload(data, name="IMG_0001.JPG", content_type="image/jpeg"):

@@ -1,16 +1,24 @@
 """Shared set-up of the summary tests: a patient with a period of checks, photos and flags."""
 
 import datetime
+import functools
 import html
 import io
 import random
 import re
 
+import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
+from monitoring.models import Flag
+from monitoring.rules.grouping import group_flags
 from tests.factories import AreaFactory, EntryFactory
+from tracker.models import Question
 from tracker.photos import attach_photos
 
 TODAY = datetime.date(2026, 3, 31)
@@ -18,8 +26,14 @@ LAST_VISIT = datetime.date(2026, 1, 5)
 
 
 def photo_upload(seed, *, size=(640, 480), noise=12):
-    """A generated JPEG: a skin-toned field with a darker mark, plus grain (never a real person)."""
-    rng = random.Random(seed)
+    """A generated JPEG upload: a skin-toned field with a darker mark, plus grain (never a real
+    person)."""
+    name = f"p{seed}-{random.Random(seed).random()}.jpg"
+    return SimpleUploadedFile(name, photo_jpeg(seed, size, noise), "image/jpeg")
+
+
+@functools.cache  # made once per (seed, size, noise): bytes are immutable, safe to share
+def photo_jpeg(seed, size, noise):
     image = Image.new("RGB", size, (224, 180, 150))
     draw = ImageDraw.Draw(image)
     r = 20 + seed % 30
@@ -30,7 +44,7 @@ def photo_upload(seed, *, size=(640, 480), noise=12):
         image = Image.blend(image, grain, 0.15)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=90)
-    return SimpleUploadedFile(f"p{seed}-{rng.random()}.jpg", buffer.getvalue(), "image/jpeg")
+    return buffer.getvalue()
 
 
 def add_photos(entry, count, *, seed=0, **kwargs):
@@ -95,3 +109,38 @@ def page_text(response):
 
 def squash(text):
     return re.sub(r"\s+", " ", text).strip()
+
+
+# --- fixtures of the summary tests: import them (`log_fixture` is the fixture `log`) ----------
+
+SUMMARY = reverse("monitoring:summary")
+SUMMARY_PDF = reverse("monitoring:summary_pdf")
+
+
+@pytest.fixture(autouse=True)
+def frozen_today():
+    with time_machine.travel(datetime.datetime(2026, 3, 31, 12, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+@pytest.fixture(name="log")
+def log_fixture(patient):
+    patient.profile.last_appointment = LAST_VISIT
+    patient.profile.next_appointment = datetime.date(2026, 4, 7)
+    patient.profile.history = ["mastectomy_left", "chest_wall_radiation"]
+    patient.profile.save()
+    return make_log(patient)
+
+
+@pytest.fixture(name="questions")
+def questions_fixture(patient):
+    Question.objects.create(patient=patient, text="Should the lump be checked with a scan?")
+    Question.objects.create(patient=patient, text="Can I keep using the cream?")
+    Question.objects.create(patient=patient, text="An answered question", done_at=timezone.now())
+
+
+def open_reasons(patient):
+    """The reasons "To raise" shows: the newest open flag of each (area, rule), as grouped by
+    monitoring.rules.grouping (the earlier flags of the same rule are listed by date only)."""
+    flags = Flag.objects.filter(patient=patient).open().select_related("area", "entry")
+    return [group.latest.reason_text() for group in group_flags(flags)]

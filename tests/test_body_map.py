@@ -6,20 +6,20 @@ import re
 import pytest
 from django.urls import reverse
 
+from education.vocabulary import Site
 from tests.factories import AreaFactory, EntryFactory
 from tests.photo_helpers import storage_fixture  # noqa: F401
 from tracker import body_map
 from tracker.models import Profile, WatchedArea
-from tracker.vocabulary import Site
 
 
 def test_every_site_but_other_has_a_place_on_the_map():
     drawn = {region.site for region in body_map.REGIONS}
-    assert drawn == set(Site.values) - {"other"}
-    assert set(body_map.CENTRES) == set(Site.values)
+    assert drawn == set(Site.codes()) - {"other"}
+    assert set(body_map.CENTRES) == set(Site.codes())
 
 
-@pytest.mark.parametrize("site", [s for s in Site.values if s.endswith("_left")])
+@pytest.mark.parametrize("site", [s for s in Site.codes() if s.endswith("_left")])
 def test_left_is_the_patients_left_in_both_views(site):
     for region in body_map.REGIONS:
         if region.site != site:

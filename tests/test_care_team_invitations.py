@@ -11,10 +11,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring import care
-from monitoring.sharing import CareGrant, Invitation, hash_token
+from monitoring.care import invitations
+from monitoring.models import Invitation, hash_token
 from tests.conftest import client_for
 from tests.factories import PASSWORD, ClinicianFactory, UserFactory
+from tracker.models import CareGrant
 
 
 @pytest.fixture
@@ -297,4 +298,4 @@ def test_problem_codes_are_checked_in_order(patient):
         revoked_at=timezone.now(),
     )
     someone = UserFactory.build(email="b@example.com")
-    assert care.problem_with(invitation, user=someone) == care.REVOKED
+    assert invitations.problem_with(invitation, user=someone) == invitations.REVOKED

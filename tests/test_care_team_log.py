@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from monitoring.sharing import AccessLogEntry
+from monitoring.models import AccessLogEntry
 from tests.conftest import client_for
 from tests.photo_helpers import add_photo
 
@@ -83,7 +83,7 @@ def test_anonymous_requests_are_not_logged(client, area):
 def test_revoked_clinician_is_refused_and_logged(patient, area, invited_clinician):
     from django.utils import timezone
 
-    from monitoring.sharing import CareGrant
+    from tracker.models import CareGrant
 
     client = client_for(Client(), invited_clinician)
     url = reverse("tracker:area_detail", kwargs={"code": area.code})

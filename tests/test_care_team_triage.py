@@ -8,11 +8,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import Flag
-from monitoring.sharing import AccessLogEntry, CareGrant
+from monitoring.models import AccessLogEntry, Flag
 from tests.conftest import client_for
 from tests.factories import ClinicianFactory, FlagFactory
-from tracker.models import Entry, Profile, User, WatchedArea
+from tracker.models import CareGrant, Entry, Profile, User, WatchedArea
 
 MAX_QUERIES = 12
 
@@ -143,23 +142,3 @@ def test_triage_reads_are_logged_once_per_listed_patient(doctor):
     rows = AccessLogEntry.objects.filter(what="patient_list")
     assert rows.count() == 3
     assert set(rows.values_list("actor_role", flat=True)) == {"clinician"}
-
-
-def test_demo_sharing(db):
-    from django.core.management import call_command
-
-    from monitoring import demo_care
-    from tracker import demo
-
-    call_command("load_demo_care", verbosity=0)
-    call_command("load_demo_care", verbosity=0)  # idempotent
-    clinician = User.objects.get(email=demo.CLINICIAN_EMAIL)
-    patient = User.objects.get(email=demo.PATIENT_EMAIL)
-    assert CareGrant.objects.active().filter(patient=patient, member=clinician).count() == 1
-    reviewed = Flag.objects.filter(patient=patient, state="reviewed")
-    assert reviewed.count() == 1 and reviewed.get().reviewed_by == clinician
-    assert Flag.objects.open().filter(patient=patient).exists()
-    page = client_for(Client(), clinician).get(reverse("monitoring:triage"))
-    assert patient.full_name in page.content.decode()
-    timeline = client_for(Client(), patient).get(reverse("tracker:timeline")).content.decode()
-    assert demo_care.DEMO_NOTE in timeline

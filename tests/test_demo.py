@@ -1,13 +1,26 @@
-"""The demo `make run` loads: logins printed, about six months over several areas, nothing twice."""
+"""The demo `make run` loads: logins printed, about six months over several areas with photos and
+flags, shared with the demo clinician, nothing twice.
+
+The demo is loaded once for the class (setUpTestData, as `make run` does it: `load_demo_care`);
+each test reads it, or loads it again, in its own transaction, rolled back after it.
+"""
 
 import io
 
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.test import Client, TestCase, override_settings
+from django.urls import reverse
+from django.utils import timezone
 
+from monitoring.care import demo as demo_care
+from monitoring.flags import evaluation
 from monitoring.models import Flag
-from tests.photo_helpers import storage_fixture  # noqa: F401
+from tests.conftest import client_for
+from tests.photo_helpers import stored_files
 from tracker import demo
-from tracker.models import Entry, Photo, User, WatchedArea
+from tracker.models import CareGrant, Entry, Photo, User, WatchedArea
 
 
 def load(command="load_demo_care"):
@@ -20,27 +33,68 @@ def counts():
     return [m.objects.count() for m in (User, WatchedArea, Entry, Photo, Flag)]
 
 
-def test_make_run_prints_both_demo_logins(db, storage):
-    output = load()
-    assert f"{demo.PATIENT_EMAIL}  password: {demo.PATIENT_PASSWORD}" in output
-    assert f"{demo.CLINICIAN_EMAIL}  password: {demo.CLINICIAN_PASSWORD}" in output
-    patient = User.objects.get(email=demo.PATIENT_EMAIL)
-    assert patient.check_password(demo.PATIENT_PASSWORD)
-    assert User.objects.get(email=demo.CLINICIAN_EMAIL).is_clinician
+# A fresh in-memory storage for the class: the demo's photo files are counted below.
+@override_settings(
+    STORAGES={
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+)
+class TestTheDemo(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = load()
+        cls.patient = User.objects.get(email=demo.PATIENT_EMAIL)
+        cls.clinician = User.objects.get(email=demo.CLINICIAN_EMAIL)
 
+    def test_make_run_prints_both_demo_logins(self):
+        assert f"{demo.PATIENT_EMAIL}  password: {demo.PATIENT_PASSWORD}" in self.output
+        assert f"{demo.CLINICIAN_EMAIL}  password: {demo.CLINICIAN_PASSWORD}" in self.output
+        assert self.patient.check_password(demo.PATIENT_PASSWORD)
+        assert self.clinician.is_clinician
 
-def test_demo_has_about_six_months_over_several_areas(db, storage):
-    load()
-    patient = User.objects.get(email=demo.PATIENT_EMAIL)
-    dates = Entry.objects.filter(area__patient=patient).values_list("date", flat=True)
-    assert 3 <= patient.areas.count() <= 4
-    assert (max(dates) - min(dates)).days >= 150
-    assert Photo.objects.filter(entry__area__patient=patient).exists()
+    def test_demo_has_about_six_months_over_several_areas(self):
+        dates = Entry.objects.filter(area__patient=self.patient).values_list("date", flat=True)
+        assert 3 <= self.patient.areas.count() <= 4
+        assert (max(dates) - min(dates)).days >= 150
+        assert Photo.objects.filter(entry__area__patient=self.patient).exists()
 
+    def test_loading_the_demo_twice_adds_nothing(self):
+        before = counts()
+        assert "Found the demo accounts." in load("load_demo")
+        load()
+        assert counts() == before
 
-def test_loading_the_demo_twice_adds_nothing(db, storage):
-    load()
-    before = counts()
-    assert "Found the demo accounts." in load("load_demo")
-    load()
-    assert counts() == before
+    def test_demo_entries_of_marked_areas_get_one_photo_each_once(self):
+        """Demo photos: generated, stored through the upload service, and added only once."""
+        demo.load_demo(today=timezone.localdate())  # idempotent
+        marked = Entry.objects.filter(area__name__in=demo.PHOTO_AREAS)
+        assert marked.count() == 11
+        assert all(entry.photos.count() == 1 for entry in marked)
+        assert Photo.objects.count() == 11
+        assert len(stored_files(default_storage)) == 33
+        sizes = [
+            photo.sha256
+            for photo in Photo.objects.filter(entry__area__name=demo.PHOTO_AREAS[0]).order_by(
+                "entry__date"
+            )
+        ]
+        assert len(set(sizes)) == len(sizes)  # the mark changes from month to month
+        assert {(p.width, p.height) for p in Photo.objects.all()} == {(1200, 900)}
+
+    def test_demo_patient_has_soon_and_next_visit_flags(self):
+        evaluation.evaluate_time()
+        open_flags = Flag.objects.open().filter(patient=self.patient)
+        assert {"soon", "next_visit"} <= set(open_flags.values_list("urgency", flat=True))
+
+    def test_demo_sharing(self):
+        call_command("load_demo_care", verbosity=0)  # idempotent
+        patient, clinician = self.patient, self.clinician
+        assert CareGrant.objects.active().filter(patient=patient, member=clinician).count() == 1
+        reviewed = Flag.objects.filter(patient=patient, state="reviewed")
+        assert reviewed.count() == 1 and reviewed.get().reviewed_by == clinician
+        assert Flag.objects.open().filter(patient=patient).exists()
+        page = client_for(Client(), clinician).get(reverse("monitoring:triage"))
+        assert patient.full_name in page.content.decode()
+        timeline = client_for(Client(), patient).get(reverse("tracker:timeline")).content.decode()
+        assert demo_care.DEMO_NOTE in timeline

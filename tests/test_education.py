@@ -12,6 +12,8 @@ from education.links import sign_page_for_code, sign_page_url
 from education.loader import load_content
 from education.models import FaqItem, GuidePage, SignCode, SignPage
 from education.rendering import render_markdown
+from education.vocabulary import Sign, Urgency
+from tests.conftest import shared_rows
 
 # The `signs` codes of design.md, written out so that a change in either place is noticed.
 DESIGN_SIGN_CODES = [
@@ -37,89 +39,174 @@ def page_url(item):
     return reverse(f"education:{item.kind}", args=[item.slug])
 
 
+@pytest.fixture(scope="class")
+def class_content(django_db_setup, django_db_blocker):
+    with shared_rows(django_db_blocker):
+        load_content()
+        yield
+
+
 @pytest.fixture
-def content(db):
-    load_content()
+def content(class_content, db):
+    """The education content (loaded once for the class that asks for it)."""
 
 
-# --- pages -------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("item", CONTENT, ids=lambda item: f"{item.kind}/{item.slug}")
-def test_every_content_page_renders_without_login(client, content, item):
-    response = client.get(page_url(item))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert item.fields["title"] in html
-    assert NOTICE in html
-    assert "Where this comes from" in html
-
-
-@pytest.mark.parametrize("name", ["education:index", "education:faq", "education:search"])
-def test_list_pages_render_without_login(client, content, name):
-    response = client.get(reverse(name), {"q": "lump"})
-    assert response.status_code == 200
-    assert NOTICE in response.content.decode()
-
-
-def test_index_links_every_sign_guide_and_question(client, content):
-    html = client.get(reverse("education:index")).content.decode()
-    for item in CONTENT:
-        assert item.fields["title"] in html
-
-
-def test_pages_refuse_post(client, content):
-    assert client.post(reverse("education:index")).status_code == 405
-    assert client.post(reverse("education:sign", args=["new_lump"])).status_code == 405
-
-
-def test_unknown_slug_is_404(client, content):
-    assert client.get(reverse("education:sign", args=["nope"])).status_code == 404
-    assert client.get(reverse("education:guide", args=["nope"])).status_code == 404
-
-
-def test_urgent_sign_says_so_first(client, content):
-    html = client.get(reverse("education:sign", args=["fever"])).content.decode()
-    urgency = html.index("Contact your care team today")
-    assert urgency < html.index("What it can look like")
-    assert 'role="alert"' in html
-
-
-def test_how_to_check_has_body_drawing_with_text_alternative(client, content):
-    html = client.get(reverse("education:guide", args=["how-to-check"])).content.decode()
-    assert '<svg class="education-body-map' in html
-    assert 'role="img"' in html
-    assert '<title id="body-map-title">' in html
-    assert '<desc id="body-map-desc">' in html
-    assert "<figcaption" in html
-
-
-# --- sign codes --------------------------------------------------------------------------------
+# --- pages, sign-code links and search, over the content loaded once -------------------------
 
 
 def shared_sign_codes():
-    from tracker.vocabulary import Sign
-
-    return sorted(set(DESIGN_SIGN_CODES) | set(Sign.values))
+    return sorted(set(DESIGN_SIGN_CODES) | set(Sign.codes()))
 
 
-@pytest.mark.parametrize("code", shared_sign_codes())
-def test_every_shared_sign_code_resolves_to_its_page(client, content, code):
-    url = sign_page_url(code)
-    response = client.get(url)
-    assert response.status_code == 302
-    page = sign_page_for_code(code)
-    assert response["Location"] == reverse("education:sign", args=[page.slug])
-    assert client.get(response["Location"]).status_code == 200
+class TestWithContent:
+    """Pages, links and search over the real content, loaded once for the class."""
+
+    @pytest.mark.parametrize("item", CONTENT, ids=lambda item: f"{item.kind}/{item.slug}")
+    def test_every_content_page_renders_without_login(self, client, content, item):
+        response = client.get(page_url(item))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert item.fields["title"] in html
+        assert NOTICE in html
+        assert "Where this comes from" in html
+
+    @pytest.mark.parametrize("name", ["education:index", "education:faq", "education:search"])
+    def test_list_pages_render_without_login(self, client, content, name):
+        response = client.get(reverse(name), {"q": "lump"})
+        assert response.status_code == 200
+        assert NOTICE in response.content.decode()
+
+    def test_index_links_every_sign_guide_and_question(self, client, content):
+        html = client.get(reverse("education:index")).content.decode()
+        for item in CONTENT:
+            assert item.fields["title"] in html
+
+    def test_pages_refuse_post(self, client, content):
+        assert client.post(reverse("education:index")).status_code == 405
+        assert client.post(reverse("education:sign", args=["new_lump"])).status_code == 405
+
+    def test_unknown_slug_is_404(self, client, content):
+        assert client.get(reverse("education:sign", args=["nope"])).status_code == 404
+        assert client.get(reverse("education:guide", args=["nope"])).status_code == 404
+
+    def test_urgent_sign_says_so_first(self, client, content):
+        html = client.get(reverse("education:sign", args=["fever"])).content.decode()
+        urgency = html.index("Contact your care team today")
+        assert urgency < html.index("What it can look like")
+        assert 'role="alert"' in html
+
+    def test_how_to_check_has_body_drawing_with_text_alternative(self, client, content):
+        html = client.get(reverse("education:guide", args=["how-to-check"])).content.decode()
+        assert '<svg class="education-body-map' in html
+        assert 'role="img"' in html
+        assert '<title id="body-map-title">' in html
+        assert '<desc id="body-map-desc">' in html
+        assert "<figcaption" in html
+
+    @pytest.mark.parametrize("code", shared_sign_codes())
+    def test_every_shared_sign_code_resolves_to_its_page(self, client, content, code):
+        url = sign_page_url(code)
+        response = client.get(url)
+        assert response.status_code == 302
+        page = sign_page_for_code(code)
+        assert response["Location"] == reverse("education:sign", args=[page.slug])
+        assert client.get(response["Location"]).status_code == 200
+
+    def test_growth_page_opens_by_its_slug_too(self, client, content):
+        response = client.get(sign_page_url("growth"))
+        assert response["Location"] == reverse("education:sign", args=["growth"])
+
+    def test_unknown_sign_code_is_404(self, client, content):
+        assert client.get(sign_page_url("not_a_sign")).status_code == 404
+
+    def test_when_to_contact_has_three_levels(self, client, content):
+        html = client.get(reverse("education:guide", args=["when-to-contact"])).content.decode()
+        assert html.index(">Today<") < html.index(">Within about a week<")
+        assert html.index(">Within about a week<") < html.index(">At your next visit<")
+
+    @pytest.mark.parametrize(
+        ("words", "slug"),
+        [
+            ("lump", "new_lump"),
+            ("rash", "red_patch"),
+            ("shingles", "band_along_nerve"),
+            ("Lumps", "new_lump"),
+            ("red rash", "red_patch"),
+            ("orange peel", "dimpled"),
+        ],
+    )
+    def test_search_finds_pages_by_patient_words(self, client, content, words, slug):
+        response = client.get(reverse("education:search"), {"q": words})
+        assert response.status_code == 200
+        hits = response.context["hits"]
+        assert reverse("education:sign", args=[slug]) in [hit.url for hit in hits[:3]]
+
+    def test_search_finds_guides_and_questions(self, client, content):
+        hits = client.get(reverse("education:search"), {"q": "hospice"}).context["hits"]
+        assert {hit.kind for hit in hits} >= {"faq", "guide"}
+
+    def test_search_with_no_match_says_so(self, client, content):
+        response = client.get(reverse("education:search"), {"q": "zzzqqq"})
+        assert response.context["hits"] == []
+        assert "No page matched those words" in response.content.decode()
+
+    def test_search_without_words_lists_nothing(self, client, content):
+        response = client.get(reverse("education:search"), {"q": "  the  "})
+        assert response.context["hits"] == []
+        assert "No page matched" not in response.content.decode()
+
+    def test_search_escapes_the_query(self, client, content):
+        html = client.get(reverse("education:search"), {"q": "<script>x</script>"}).content.decode()
+        assert "<script>x</script>" not in html
+
+    def test_admin_edit_is_kept_until_force(self, admin_client, content):
+        item = FaqItem.objects.get(slug="radiation")
+        url = reverse("admin:education_faqitem_change", args=[item.pk])
+        data = {
+            "slug": item.slug,
+            "title": item.title,
+            "summary": item.summary,
+            "body": "Edited by the nurse.",
+            "keywords": item.keywords,
+            "source_section": item.source_section,
+            "order": item.order,
+        }
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        item.refresh_from_db()
+        assert item.edited_in_admin
+        assert item.body == "Edited by the nurse."
+
+        report = load_content()
+        assert report.kept == ["faq/radiation"]
+        item.refresh_from_db()
+        assert item.body == "Edited by the nurse."
+
+        call_command("load_education", "--force", stdout=None)
+        item.refresh_from_db()
+        assert not item.edited_in_admin
+        assert item.body.startswith("Yes, it often helps.")
+
+    def test_admin_pages_open(self, admin_client, content):
+        page = SignPage.objects.get(slug="new_lump")
+        for url in [
+            reverse("admin:education_signpage_changelist"),
+            reverse("admin:education_signpage_change", args=[page.pk]),
+            reverse("admin:education_guidepage_changelist"),
+            reverse("admin:education_faqitem_changelist"),
+        ]:
+            assert admin_client.get(url).status_code == 200
+
+    def test_script_in_an_admin_edit_never_reaches_the_page(self, client, content):
+        SignPage.objects.filter(slug="new_lump").update(
+            body="## Hi\n\n<script>alert('x')</script>\n", edited_in_admin=True
+        )
+        html = client.get(reverse("education:sign", args=["new_lump"])).content.decode()
+        assert "<script>alert" not in html
+        assert "&lt;script&gt;" in html
 
 
-def test_growth_page_opens_by_its_slug_too(client, content):
-    response = client.get(sign_page_url("growth"))
-    assert response["Location"] == reverse("education:sign", args=["growth"])
-
-
-def test_unknown_sign_code_is_404(client, content):
-    assert client.get(sign_page_url("not_a_sign")).status_code == 404
+# --- the content files ------------------------------------------------------------------------
 
 
 def test_sign_pages_have_every_section_and_an_urgency():
@@ -128,7 +215,7 @@ def test_sign_pages_have_every_section_and_an_urgency():
     for item in signs:
         headings = re.findall(r"^## (.+)$", item.fields["body"], re.MULTILINE)
         assert headings == SIGN_SECTIONS, item.slug
-        assert item.fields["urgency"] in {"urgent", "soon", "next_visit"}
+        assert Urgency.get(item.fields["urgency"])
         assert item.fields["source_section"]
 
 
@@ -144,55 +231,6 @@ def test_guides_and_faq_cover_the_issue():
         assert ("guide", guide) in slugs
     # The article asks 15 questions; each has a plain-words answer.
     assert sum(1 for item in CONTENT if item.kind == "faq") >= 15
-
-
-def test_when_to_contact_has_three_levels(client, content):
-    html = client.get(reverse("education:guide", args=["when-to-contact"])).content.decode()
-    assert html.index(">Today<") < html.index(">Within about a week<")
-    assert html.index(">Within about a week<") < html.index(">At your next visit<")
-
-
-# --- search ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("words", "slug"),
-    [
-        ("lump", "new_lump"),
-        ("rash", "red_patch"),
-        ("shingles", "band_along_nerve"),
-        ("Lumps", "new_lump"),
-        ("red rash", "red_patch"),
-        ("orange peel", "dimpled"),
-    ],
-)
-def test_search_finds_pages_by_patient_words(client, content, words, slug):
-    response = client.get(reverse("education:search"), {"q": words})
-    assert response.status_code == 200
-    hits = response.context["hits"]
-    assert reverse("education:sign", args=[slug]) in [hit.url for hit in hits[:3]]
-
-
-def test_search_finds_guides_and_questions(client, content):
-    hits = client.get(reverse("education:search"), {"q": "hospice"}).context["hits"]
-    assert {hit.kind for hit in hits} >= {"faq", "guide"}
-
-
-def test_search_with_no_match_says_so(client, content):
-    response = client.get(reverse("education:search"), {"q": "zzzqqq"})
-    assert response.context["hits"] == []
-    assert "No page matched those words" in response.content.decode()
-
-
-def test_search_without_words_lists_nothing(client, content):
-    response = client.get(reverse("education:search"), {"q": "  the  "})
-    assert response.context["hits"] == []
-    assert "No page matched" not in response.content.decode()
-
-
-def test_search_escapes_the_query(client, content):
-    html = client.get(reverse("education:search"), {"q": "<script>x</script>"}).content.decode()
-    assert "<script>x</script>" not in html
 
 
 # --- loader ------------------------------------------------------------------------------------
@@ -242,46 +280,6 @@ def test_loader_moves_a_sign_code_between_pages(db, tmp_path):
     thick.write_text(thick.read_text().replace("codes: [thickened]", "codes: [thickened, firm]"))
     load_content(content_dir=root)
     assert sign_page_for_code("firm").slug == "thickened"
-
-
-def test_admin_edit_is_kept_until_force(admin_client, content):
-    item = FaqItem.objects.get(slug="radiation")
-    url = reverse("admin:education_faqitem_change", args=[item.pk])
-    data = {
-        "slug": item.slug,
-        "title": item.title,
-        "summary": item.summary,
-        "body": "Edited by the nurse.",
-        "keywords": item.keywords,
-        "source_section": item.source_section,
-        "order": item.order,
-    }
-    response = admin_client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    item.refresh_from_db()
-    assert item.edited_in_admin
-    assert item.body == "Edited by the nurse."
-
-    report = load_content()
-    assert report.kept == ["faq/radiation"]
-    item.refresh_from_db()
-    assert item.body == "Edited by the nurse."
-
-    call_command("load_education", "--force", stdout=None)
-    item.refresh_from_db()
-    assert not item.edited_in_admin
-    assert item.body.startswith("Yes, it often helps.")
-
-
-def test_admin_pages_open(admin_client, content):
-    page = SignPage.objects.get(slug="new_lump")
-    for url in [
-        reverse("admin:education_signpage_changelist"),
-        reverse("admin:education_signpage_change", args=[page.pk]),
-        reverse("admin:education_guidepage_changelist"),
-        reverse("admin:education_faqitem_changelist"),
-    ]:
-        assert admin_client.get(url).status_code == 200
 
 
 def copy_content(tmp_path):
@@ -342,22 +340,3 @@ def test_internal_links_in_content_point_at_real_pages():
     for item in CONTENT:
         for kind, slug in re.findall(r"\]\((sign|guide|faq):([\w-]+)\)", item.fields["body"]):
             assert (kind, slug) in slugs, f"{item.kind}/{item.slug} links to {kind}:{slug}"
-
-
-def test_script_in_an_admin_edit_never_reaches_the_page(client, content):
-    SignPage.objects.filter(slug="new_lump").update(
-        body="## Hi\n\n<script>alert('x')</script>\n", edited_in_admin=True
-    )
-    html = client.get(reverse("education:sign", args=["new_lump"])).content.decode()
-    assert "<script>alert" not in html
-    assert "&lt;script&gt;" in html
-
-
-# --- design rule -------------------------------------------------------------------------------
-
-
-def test_education_imports_nothing_of_ours():
-    root = Path(__file__).parent.parent / "education"
-    for path in root.rglob("*.py"):
-        text = path.read_text()
-        assert not re.search(r"^\s*(from|import)\s+(tracker|monitoring)\b", text, re.M), path

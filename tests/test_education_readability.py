@@ -12,10 +12,12 @@ from html.parser import HTMLParser
 from statistics import mean
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from education.content_files import read_content_dir
 from education.loader import load_content
+from tests.conftest import shared_rows
 
 MAX_GRADE = 9
 MAX_AVERAGE = 8
@@ -93,9 +95,16 @@ def page_urls():
     return urls
 
 
-@pytest.fixture
-def grades(client, db, textstat):
-    load_content()
+@pytest.fixture(scope="module")
+def grades(django_db_setup, django_db_blocker, textstat):
+    """The grade of every page, measured once for the module (on the content loaded for it,
+    rolled back after measuring)."""
+    with shared_rows(django_db_blocker):
+        load_content()
+        return measure(Client(), textstat)
+
+
+def measure(client, textstat):
     result = {}
     for url in page_urls():
         response = client.get(url)

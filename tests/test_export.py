@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import AreaFactory, EntryFactory
-from tests.photo_helpers import photo_bytes, storage_fixture, upload  # noqa: F401
+from tests.images import photo_bytes
+from tests.photo_helpers import storage_fixture, upload  # noqa: F401
 from tracker.models import Photo, Question
 from tracker.photos import attach_photos
 

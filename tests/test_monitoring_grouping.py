@@ -1,11 +1,11 @@
-"""monitoring.grouping: open flags shown once per (area, rule). Plain objects, no database."""
+"""monitoring.rules.grouping: open flags shown once per (area, rule). Plain objects, no database."""
 
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
 
-from monitoring import wording
-from monitoring.grouping import FlagGroup, group_flags
-from monitoring.rules import CATALOGUE
+from monitoring.rules import wording
+from monitoring.rules.catalogue import CATALOGUE
+from monitoring.rules.grouping import FlagGroup, group_flags
 
 _pk = iter(range(1, 1000))
 

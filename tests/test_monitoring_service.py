@@ -14,8 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.test import override_settings
 
-from monitoring import rules, services
-from monitoring.models import Flag, Urgency
+from education.vocabulary import Urgency
+from monitoring.flags import evaluation
+from monitoring.models import Flag
 from tests.factories import AreaFactory, EntryFactory
 from tracker.models import Profile
 
@@ -61,7 +62,7 @@ def test_saving_an_entry_raises_its_flags(patient, area, lump):
 
 def test_evaluating_again_changes_nothing(area, lump):
     with travel(0):
-        result = services.evaluate_entry(entry=lump)
+        result = evaluation.evaluate_entry(entry=lump)
         lump.save()
     assert (result.raised, result.escalated, result.withdrawn) == ([], [], [])
     assert Flag.objects.count() == 1
@@ -153,10 +154,10 @@ def test_daily_command_adds_time_flags_once(area):
         )
     assert rules_of(open_flags()) == ["new_patch"]  # a new red patch: soon, on save
     with travel(6):
-        assert services.evaluate_time().raised == []
+        assert evaluation.evaluate_time().raised == []
     with travel(7):
-        first = services.evaluate_time()
-        second = services.evaluate_time()
+        first = evaluation.evaluate_time()
+        second = evaluation.evaluate_time()
     assert rules_of(first.raised) == ["antibiotics_not_better"]
     assert second.raised == [] and second.escalated == []
     (flag,) = open_flags(rule="antibiotics_not_better")
@@ -167,11 +168,11 @@ def test_a_later_entry_leaves_time_flags_of_earlier_entries_open(area):
     with travel(0):
         EntryFactory(area=area, date=day(0), signs=["firm"], change="new")
     with travel(28):
-        services.evaluate_time()
+        evaluation.evaluate_time()
     assert "persistent_change" in rules_of(open_flags())
     with travel(30):
         EntryFactory(area=area, date=day(30), signs=[], change="gone")
-        assert services.evaluate_time(today=day(60)).raised == []  # gone stops time rules
+        assert evaluation.evaluate_time(today=day(60)).raised == []  # gone stops time rules
     assert "persistent_change" in rules_of(open_flags())  # earlier flags stay until reviewed
 
 
@@ -179,7 +180,7 @@ def test_time_rules_on_save_judge_the_entry_on_its_own_date(area):
     with travel(40):  # logged late, dated 40 days ago: the daily command judges it on `today`
         EntryFactory(area=area, date=day(0), signs=["firm"], change="new")
         assert rules_of(open_flags()) == ["any_sign"]
-        assert rules_of(services.evaluate_time().raised) == ["persistent_change"]
+        assert rules_of(evaluation.evaluate_time().raised) == ["persistent_change"]
 
 
 def test_evaluate_time_for_one_patient(patient, other_patient, area):
@@ -188,7 +189,7 @@ def test_evaluate_time_for_one_patient(patient, other_patient, area):
         EntryFactory(area=area, date=day(0), signs=["firm"])
         EntryFactory(area=other_area, date=day(0), signs=["firm"])
     with travel(30):
-        result = services.evaluate_time(patient=patient)
+        result = evaluation.evaluate_time(patient=patient)
     assert {flag.patient_id for flag in result.raised} == {patient.pk}
 
 
@@ -203,15 +204,15 @@ def test_thresholds_come_from_settings(area, lump):
 def test_bad_thresholds_are_refused(bad):
     with override_settings(MONITORING_THRESHOLDS=bad):
         with pytest.raises(ImproperlyConfigured):
-            services.thresholds()
+            evaluation.thresholds()
         assert [e.id for e in run_checks() if e.id.startswith("monitoring")] == ["monitoring.E001"]
 
 
 def test_urgency_codes_sort_highest_first():
     # The clinician queue index and Flag ordering sort urgency codes descending.
-    assert sorted(Urgency.values, reverse=True) == ["urgent", "soon", "next_visit"]
-    assert sorted(Urgency.values, key=rules.URGENCY_RANK.get, reverse=True) == sorted(
-        Urgency.values, reverse=True
+    assert sorted(Urgency.codes(), reverse=True) == ["urgent", "soon", "next_visit"]
+    assert sorted(Urgency.codes(), key=Urgency.rank_of, reverse=True) == sorted(
+        Urgency.codes(), reverse=True
     )
 
 
@@ -219,7 +220,7 @@ def test_flags_list_highest_urgency_first(patient, area):
     with travel(0):
         EntryFactory(area=area, date=day(0), signs=["red_patch", "fever"], pain=9, change="new")
     urgencies = [f.urgency for f in Flag.objects.open().by_urgency()]
-    assert urgencies == sorted(urgencies, key=rules.URGENCY_RANK.get, reverse=True)
+    assert urgencies == sorted(urgencies, key=Urgency.rank_of, reverse=True)
     assert urgencies[0] == "urgent"
 
 
@@ -259,7 +260,7 @@ def replay(data, patient):
                     treatment_since=o.get("treatment_since"),
                 )
                 n += 1
-            services.evaluate_time(patient=patient)
+            evaluation.evaluate_time(patient=patient)
         current += datetime.timedelta(days=1)
     return [
         (
@@ -299,15 +300,3 @@ def test_database_service_matches_the_harness(path, patient):
     keys = ("rule", "version", "urgency", "area", "date", "warning_sign")
     expected = [tuple(f[k] for k in keys) for f in data["expected"]["findings"]]
     assert sorted(got, key=str) == sorted(expected, key=str)
-
-
-def test_demo_patient_has_soon_and_next_visit_flags(db):
-    from tracker import demo
-
-    with travel(0):
-        accounts = demo.load_demo(today=day(0))
-        services.evaluate_time()
-    urgencies = set(
-        Flag.objects.open().filter(patient=accounts.patient).values_list("urgency", flat=True)
-    )
-    assert {"soon", "next_visit"} <= urgencies

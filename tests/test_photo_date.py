@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import EntryFactory
-from tests.photo_helpers import photo_bytes, storage_fixture, upload  # noqa: F401
+from tests.images import photo_bytes
+from tests.photo_helpers import storage_fixture, upload  # noqa: F401
 from tracker.photos import attach_photos
 
 TAKEN = datetime.date(2026, 3, 12)  # photo_bytes() carries 2026:03:12 14:05:00

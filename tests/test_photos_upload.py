@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from tests.factories import EntryFactory
-from tests.photo_helpers import (
+from tests.images import (
     BODY_SERIAL,
     EXIF_IFD,
     GPS_IFD,
@@ -18,10 +18,8 @@ from tests.photo_helpers import (
     bomb_png,
     gif_animation,
     photo_bytes,
-    storage_fixture,  # noqa: F401
-    stored_files,
-    upload,
 )
+from tests.photo_helpers import storage_fixture, stored_files, upload  # noqa: F401
 from tests.test_tracker_forms import entry_data
 from tracker.models import Entry, Photo, StagedPhoto
 

@@ -1,55 +1,10 @@
-"""Boundary tests of monitoring.rules: plain functions, no database."""
-
-import json
-from datetime import date, timedelta
+"""Boundary tests of the entry rules (monitoring.rules): plain functions, no database."""
 
 import pytest
 
-from monitoring import rules
-from monitoring.rules import (
-    CATALOGUE,
-    NEXT_VISIT,
-    SOON,
-    URGENT,
-    Observation,
-    Thresholds,
-    evaluate,
-    evaluate_entry,
-    evaluate_time,
-)
-from monitoring.wording import render_reason
-
-START = date(2026, 3, 2)
-
-
-def obs(day=0, area="a1", site="neck", **fields):
-    fields.setdefault("signs", frozenset())
-    return Observation(area=area, site=site, date=START + timedelta(days=day), **fields)
-
-
-def run(entries, *, today=None, history=(), others=(), thresholds=rules.DEFAULTS):
-    today = today or max(e.date for e in entries)
-    found = evaluate(
-        area_history=entries,
-        other_areas=others,
-        history=frozenset(history),
-        today=today,
-        thresholds=thresholds,
-    )
-    for finding in found:  # every finding is JSON-ready and renders
-        json.dumps(finding.facts)
-        json.dumps(finding.as_json())
-    return found
-
-
-def codes(found, entry=None):
-    return {f.rule for f in found if entry is None or f.entry_key == entry.key}
-
-
-def only(found, rule):
-    [finding] = [f for f in found if f.rule == rule]
-    return finding
-
+from education.vocabulary import Urgency
+from monitoring.rules.thresholds import Thresholds
+from tests.rules_helpers import codes, obs, only, run
 
 # --- any sign (floor) -------------------------------------------------------------------------
 
@@ -60,7 +15,7 @@ def test_no_signs_raises_nothing():
 
 def test_any_sign_is_next_visit():
     finding = only(run([obs(0, signs={"firm"})]), "any_sign")
-    assert finding.urgency == NEXT_VISIT
+    assert finding.urgency == Urgency.NEXT_VISIT
     assert finding.warning_sign == "firm"
     assert finding.reason.startswith("On 2 March 2026 you logged a firm or hard spot on your neck.")
 
@@ -81,7 +36,7 @@ def test_any_sign_on_every_entry_with_signs():
 def test_new_lump_soon_and_says_same_side():
     found = run([obs(0, site="scar_left", signs={"new_lump"})], history={"mastectomy_left"})
     finding = only(found, "new_lump")
-    assert finding.urgency == SOON
+    assert finding.urgency == Urgency.SOON
     assert finding.facts["same_side_as_cancer"] is True
     assert "same side as your first breast cancer" in finding.reason
 
@@ -126,7 +81,7 @@ def test_growth_against_first_measurement_quotes_it():
     entries = [obs(0, size_mm=6), obs(14, size_mm=7), obs(28, size_mm=8)]
     finding = only(run(entries), "growth")
     assert finding.entry_key == entries[2].key
-    assert finding.urgency == SOON
+    assert finding.urgency == Urgency.SOON
     assert finding.reason.startswith("The size went from 6 mm on 2 March 2026 to 8 mm on 30 March")
 
 
@@ -152,7 +107,7 @@ def test_growth_threshold_from_configuration():
 @pytest.mark.parametrize("sign", ["open_sore", "bleeding", "weeping"])
 def test_new_sore_soon(sign):
     finding = only(run([obs(0, signs={sign})]), "new_sore")
-    assert (finding.urgency, finding.warning_sign) == (SOON, sign)
+    assert (finding.urgency, finding.warning_sign) == (Urgency.SOON, sign)
 
 
 def test_sore_already_in_previous_entry_is_not_new():
@@ -163,7 +118,7 @@ def test_sore_already_in_previous_entry_is_not_new():
 @pytest.mark.parametrize("sign", ["red_patch", "warm", "swelling"])
 def test_skin_sign_with_fever_is_urgent(sign):
     finding = only(run([obs(0, signs={sign, "fever"})]), "possible_infection")
-    assert finding.urgency == URGENT
+    assert finding.urgency == Urgency.URGENT
     assert "Contact your care team today." in finding.reason
 
 
@@ -185,7 +140,7 @@ def test_new_patch_is_soon_and_replaces_the_floor(sign):
     found = run([obs(0, signs={sign})])
     assert codes(found) == {"new_patch"}  # no any_sign beside it
     finding = only(found, "new_patch")
-    assert (finding.urgency, finding.version, finding.warning_sign) == (SOON, 1, sign)
+    assert (finding.urgency, finding.version, finding.warning_sign) == (Urgency.SOON, 1, sign)
     assert finding.reason.startswith("On 2 March 2026 you logged ")
     assert "should be checked soon" in finding.reason
 
@@ -214,8 +169,8 @@ def test_new_patch_names_only_the_newly_logged_patch():
 def test_new_red_patch_with_fever_is_urgent_first_and_soon_beside_it():
     found = run([obs(0, signs={"red_patch", "fever"})])
     assert [(f.rule, f.urgency) for f in found] == [
-        ("possible_infection", URGENT),
-        ("new_patch", SOON),
+        ("possible_infection", Urgency.URGENT),
+        ("new_patch", Urgency.SOON),
     ]
 
 
@@ -231,7 +186,7 @@ def test_raised_patch_with_fever_is_not_an_infection():
 @pytest.mark.parametrize("sign", ["thickened", "spider_veins", "band_along_nerve", "dimpled"])
 def test_unusual_forms_soon(sign):
     finding = only(run([obs(0, signs={sign})]), "unusual_form")
-    assert (finding.urgency, finding.warning_sign) == (SOON, sign)
+    assert (finding.urgency, finding.warning_sign) == (Urgency.SOON, sign)
 
 
 def test_colour_change_against_previous_entry():
@@ -268,7 +223,7 @@ def test_pain_rise_boundary(rise, flagged):
 
 
 def test_pain_is_next_visit():
-    assert only(run([obs(0, pain=7)]), "pain_or_itch").urgency == NEXT_VISIT
+    assert only(run([obs(0, pain=7)]), "pain_or_itch").urgency == Urgency.NEXT_VISIT
 
 
 # --- several areas ------------------------------------------------------------------------------
@@ -302,202 +257,3 @@ def test_several_areas_count_from_configuration():
     )
     others.append(obs(0, area="a3", signs={"firm"}))
     assert "several_areas" in codes(run([obs(1, signs={"firm"})], others=others, thresholds=three))
-
-
-# --- time rules ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("days", "flagged"), [(6, False), (7, True)])
-def test_antibiotics_boundary(days, flagged):
-    entry = obs(
-        0, signs={"red_patch"}, change="same", treatment="antibiotics", treatment_since=START
-    )
-    found = run([entry], today=START + timedelta(days=days))
-    assert ("antibiotics_not_better" in codes(found)) is flagged
-    if flagged:
-        assert only(found, "antibiotics_not_better").urgency == SOON
-
-
-def test_antibiotics_start_from_entries_when_no_date_given():
-    entries = [
-        obs(0, signs={"red_patch"}, treatment="none"),
-        obs(2, signs={"red_patch"}, treatment="antibiotics"),
-        obs(5, signs={"red_patch"}, change="same", treatment="antibiotics"),
-    ]
-    assert "antibiotics_not_better" not in codes(run(entries, today=START + timedelta(days=8)))
-    found = run(entries, today=START + timedelta(days=9))
-    finding = only(found, "antibiotics_not_better")
-    assert finding.entry_key == entries[2].key
-    assert finding.facts["since_date"] == "2026-03-04"
-
-
-@pytest.mark.parametrize("change", ["smaller", "gone"])
-def test_antibiotics_working_raises_nothing_timed(change):
-    entry = obs(
-        0, signs={"red_patch"}, change=change, treatment="antibiotics", treatment_since=START
-    )
-    assert "antibiotics_not_better" not in codes(run([entry], today=START + timedelta(days=20)))
-
-
-@pytest.mark.parametrize(("days", "flagged"), [(13, False), (14, True)])
-def test_cream_boundary(days, flagged):
-    entry = obs(0, signs={"red_patch"}, change="same", treatment="cream", treatment_since=START)
-    found = run([entry], today=START + timedelta(days=days))
-    assert ("cream_not_better" in codes(found)) is flagged
-
-
-@pytest.mark.parametrize("change", ["smaller", "gone"])
-def test_cream_working_raises_nothing_timed(change):
-    entry = obs(0, signs={"red_patch"}, change=change, treatment="cream", treatment_since=START)
-    assert "cream_not_better" not in codes(run([entry], today=START + timedelta(days=30)))
-
-
-@pytest.mark.parametrize(("days", "flagged"), [(27, False), (28, True)])
-def test_persistence_boundary(days, flagged):
-    entries = [obs(0, signs={"firm"}), obs(20, signs={"firm"}, change="same")]
-    found = run(entries, today=START + timedelta(days=days))
-    assert ("persistent_change" in codes(found)) is flagged
-    if flagged:
-        finding = only(found, "persistent_change")
-        assert finding.entry_key == entries[1].key
-        assert "You first logged this change on 2 March 2026." in finding.reason
-
-
-def test_persistence_counts_from_after_a_clear_entry():
-    entries = [obs(0, signs={"firm"}), obs(10), obs(20, signs={"firm"})]
-    assert "persistent_change" not in codes(run(entries, today=START + timedelta(days=47)))
-    assert "persistent_change" in codes(run(entries, today=START + timedelta(days=48)))
-
-
-@pytest.mark.parametrize(("days", "flagged"), [(27, False), (28, True)])
-def test_itching_that_goes_on_is_a_persistent_change(days, flagged):
-    # The issue: "itching ... that goes on" 28 days after it was first logged, even with no sign.
-    entries = [obs(0, itch=4), obs(14, itch=5, change="same"), obs(21, itch=3, change="same")]
-    found = run(entries, today=START + timedelta(days=days))
-    assert ("persistent_change" in codes(found)) is flagged
-    if flagged:
-        finding = only(found, "persistent_change")
-        assert finding.urgency == SOON
-        assert finding.entry_key == entries[2].key
-        assert finding.reason.startswith("You first logged itching here on 2 March 2026.")
-        assert "still gave it 3 out of 10" in finding.reason
-
-
-def test_no_itch_or_itch_that_stopped_is_not_persistent():
-    quiet = [obs(0, itch=0), obs(30, itch=0, change="same")]
-    assert codes(run(quiet, today=START + timedelta(days=60))) == set()
-    stopped = [obs(0, itch=4), obs(20, itch=0, change="same")]
-    assert codes(run(stopped, today=START + timedelta(days=60))) == set()
-
-
-def test_gone_without_signs_stops_time_rules():
-    entries = [
-        obs(0, signs={"red_patch"}, treatment="cream", treatment_since=START),
-        obs(10, change="gone", treatment="cream", treatment_since=START),
-    ]
-    assert evaluate_time(area_history=entries, today=START + timedelta(days=90)) == []
-
-
-def test_gone_with_signs_does_not_stop_time_rules():
-    entries = [obs(0, signs={"firm"}), obs(10, signs={"firm"}, change="gone")]
-    found = evaluate_time(area_history=entries, today=START + timedelta(days=28))
-    assert codes(found) == {"persistent_change"}
-
-
-def test_time_rules_ignore_entries_after_today():
-    entries = [obs(0, signs={"firm"}), obs(40, change="gone")]
-    found = evaluate_time(area_history=entries, today=START + timedelta(days=30))
-    assert codes(found) == {"persistent_change"}
-
-
-# --- history raises next-visit findings ---------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("history", "urgency"),
-    [({"inflammatory"}, SOON), ({"triple_negative"}, SOON), ({"her2_positive"}, NEXT_VISIT)],
-)
-def test_history_raises_next_visit(history, urgency):
-    found = run([obs(0, signs={"firm"}, pain=8)], history=history)
-    assert {f.urgency for f in found} == {urgency}
-    if urgency == SOON:
-        assert all(f.facts["raised_from"] == NEXT_VISIT for f in found)
-        assert "Because of your history of" in found[0].reason
-
-
-def test_history_leaves_urgent_urgent():
-    found = run([obs(0, signs={"red_patch", "fever"})], history={"inflammatory"})
-    assert [(f.rule, f.urgency) for f in found] == [
-        ("possible_infection", URGENT),
-        ("new_patch", SOON),
-    ]
-    assert all("raised_from" not in f.facts for f in found)
-
-
-# --- API, configuration, catalogue, wording -----------------------------------------------------
-
-
-def test_evaluate_entry_matches_evaluate_for_latest_entry():
-    entries = [obs(0, size_mm=6, signs={"firm"}), obs(28, size_mm=9, signs={"firm"}, pain=8)]
-    today = entries[1].date
-    whole = [
-        f for f in evaluate(area_history=entries, today=today) if f.entry_key == entries[1].key
-    ]
-    one = evaluate_entry(entry=entries[1], area_history=entries, today=today)
-    assert one == whole
-    assert [f.urgency for f in one] == sorted(
-        (f.urgency for f in one), key=lambda u: -rules.URGENCY_RANK[u]
-    )
-
-
-def test_sizes_from_the_database_may_be_decimals():
-    from decimal import Decimal
-
-    entries = [obs(0, size_mm=Decimal("5.0")), obs(7, size_mm=Decimal("6.0"))]
-    assert codes(run(entries)) == {"growth"}
-
-
-def test_thresholds_from_mapping_rejects_bad_config():
-    with pytest.raises(ValueError, match="unknown monitoring threshold 'growth'"):
-        Thresholds.from_mapping({"growth": 2})
-    with pytest.raises(ValueError, match="antibiotics_days"):
-        Thresholds.from_mapping({"antibiotics_days": 2.5})
-    with pytest.raises(ValueError, match="cream_days"):
-        Thresholds.from_mapping({"cream_days": True})
-    with pytest.raises(ValueError, match="escalating_history"):
-        Thresholds.from_mapping({"escalating_history": ["lobular", "nope"]})
-    assert Thresholds.from_mapping(None) == rules.DEFAULTS
-
-
-def test_catalogue_is_complete_and_well_formed():
-    assert len({rule.code for rule in CATALOGUE}) == len(CATALOGUE)
-    for rule in CATALOGUE:
-        assert rule.version >= 1
-        assert rule.urgency in rules.URGENCY_RANK or (rule.kind, rule.urgency) == ("modifier", None)
-        assert rule.source
-        assert rule.warning_sign is None or rule.warning_sign in rules.SIGNS
-        assert "{" not in rule.describe()
-        for name in rule.thresholds:
-            assert hasattr(rules.DEFAULTS, name)
-    assert "7 days" in rules.RULES["antibiotics_not_better"].describe()
-    longer = Thresholds.from_mapping({"antibiotics_days": 10})
-    assert "10 days" in rules.RULES["antibiotics_not_better"].describe(longer)
-
-
-def test_reason_is_translated_through_the_given_functions():
-    finding = only(run([obs(0, signs={"firm"})]), "any_sign")
-    catalog = {"your neck": "YOUR NECK", "a firm or hard spot": "A FIRM SPOT"}
-    shown = render_reason(
-        finding, gettext=lambda s: catalog.get(s, s), format_date=lambda d: d.isoformat()
-    )
-    assert shown.startswith("On 2026-03-02 you logged A FIRM SPOT on YOUR NECK.")
-
-
-def test_codes_match_the_shared_vocabulary():
-    from tracker import vocabulary
-
-    assert tuple(vocabulary.Sign.values) == rules.SIGNS
-    assert tuple(vocabulary.Site.values) == rules.SITES
-    assert tuple(vocabulary.Change.values) == rules.CHANGES
-    assert tuple(vocabulary.History.values) == rules.HISTORY
-    assert tuple(vocabulary.Treatment.values) == rules.TREATMENTS

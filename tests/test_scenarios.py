@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from monitoring import rules
-from monitoring.scenarios import ScenarioError, evaluate_scenario, parse_scenario, run_scenario
+from education.vocabulary import Urgency
+from monitoring.rules.catalogue import CATALOGUE
+from monitoring.rules.data import MODIFIER
+from monitoring.rules.scenarios import (
+    ScenarioError,
+    evaluate_scenario,
+    parse_scenario,
+    run_scenario,
+)
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))
 KEYS = ("rule", "version", "urgency", "area", "date", "warning_sign")
@@ -35,7 +42,7 @@ def test_scenario(path):
         reasons = [f["reason"] for f in got if (f["rule"], f["date"], f["area"]) == same]
         for text in want.get("reason_contains", []):
             assert any(text in reason for reason in reasons), (want["rule"], text, reasons)
-    ranks = [rules.URGENCY_RANK[f["urgency"]] for f in got]
+    ranks = [Urgency.rank_of(f["urgency"]) for f in got]
     assert ranks == sorted(ranks, reverse=True)  # highest urgency first
     assert json.loads(json.dumps(got)) == got
 
@@ -43,7 +50,7 @@ def test_scenario(path):
 def test_enough_scenarios_covering_every_rule():
     assert len(SCENARIOS) >= 30
     raised = {f["rule"] for path in SCENARIOS for f in load(path)["expected"]["findings"]}
-    producing = {rule.code for rule in rules.CATALOGUE if rule.kind != rules.MODIFIER}
+    producing = {rule.code for rule in CATALOGUE if rule.kind != MODIFIER}
     assert producing <= raised
     assert any(not load(path)["expected"]["findings"] for path in SCENARIOS)
 

@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from monitoring.summary_chart import size_chart_svg
+from monitoring.summary.chart import size_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

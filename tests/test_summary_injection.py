@@ -9,8 +9,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from weasyprint import HTML
 
-from monitoring import summary_pdf
-from monitoring.summary_pdf import RefusedURL, SummaryURLFetcher
+from monitoring.summary import pdf as summary_pdf
+from monitoring.summary.pdf import RefusedURL, SummaryURLFetcher
 from tests.factories import AreaFactory, EntryFactory
 from tests.summary_helpers import LAST_VISIT, add_photos, make_log, pdf_text
 from tracker.models import Photo, Question

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tracker.models import MAX_QUESTION, Question
 
-QUESTIONS = reverse("monitoring:questions")
+QUESTIONS = reverse("tracker:questions")
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def question(patient):
 
 def urls(question):
     return {
-        name: reverse(f"monitoring:question_{name}", kwargs={"code": question.code})
+        name: reverse(f"tracker:question_{name}", kwargs={"code": question.code})
         for name in ("edit", "done", "delete")
     }
 
@@ -84,9 +84,9 @@ def test_strangers_get_404_and_change_nothing(stranger_clients, question):
 
 
 def test_invited_clinician_cannot_change_questions(client, patient, question):
-    from monitoring.sharing import CareGrant
     from tests.conftest import client_for
     from tests.factories import ClinicianFactory
+    from tracker.models import CareGrant
 
     member = ClinicianFactory()
     CareGrant.objects.create(patient=patient, member=member, role="clinician")

@@ -14,8 +14,8 @@ Who may do what:
 The `get_*_for_user` helpers take the request: when the reader is not the patient they send
 `patient_data_accessed` (monitoring writes the access log), and when a logged-in user is refused
 they send it with allowed=False. Nothing is cached: a revoked grant stops working on the very next
-request. tracker never imports monitoring; the grants are reached through their related name
-`care_grants` (monitoring.sharing.CareGrant).
+request. The grants are tracker's own (`tracker.models.CareGrant`); tracker never imports
+monitoring.
 """
 
 from django.db.models import Exists, OuterRef, Q
@@ -23,10 +23,12 @@ from django.dispatch import Signal
 from django.http import Http404
 
 from tracker.models import (
+    CareGrant,
     Entry,
     Photo,
     PhotoMeasurement,
     Question,
+    Role,
     StagedPhoto,
     User,
     WatchedArea,
@@ -36,37 +38,27 @@ from tracker.models import (
 # code such as "area", "entry", "photo", "timeline"), object_code (UUID or None), allowed (bool).
 patient_data_accessed = Signal()
 
-CLINICIAN = "clinician"
-CAREGIVER = "caregiver"
+
+def grants_for(user, *, role=None):
+    """The active grants to `user` (optionally in one role): the records shared with them."""
+    if not user.is_authenticated:
+        return CareGrant.objects.none()
+    if role == Role.CLINICIAN and not user.is_clinician:
+        return CareGrant.objects.none()  # an administrator removed their clinician mark
+    grants = CareGrant.objects.active().to(user)
+    return grants.in_role(role) if role else grants
 
 
-def _shared(user, patient_ref, **grant):
-    """True where the patient at `patient_ref` has an active grant to `user` (with `grant` terms).
-
-    One filter() call, so every term applies to the same grant row.
-    """
-    terms = {f"care_grants__{name}": value for name, value in grant.items()}
-    return Exists(
-        User.objects.filter(
-            pk=OuterRef(patient_ref),
-            care_grants__member=user,
-            care_grants__revoked_at__isnull=True,
-            **terms,
-        )
-    )
+def _shared(user, patient_ref, *, add_entries=False):
+    """True where the patient at `patient_ref` has an active grant to `user` (with add_entries,
+    one that lets a caregiver log entries)."""
+    grants = CareGrant.objects.active().to(user).filter(patient=OuterRef(patient_ref))
+    return Exists(grants.allowing_entries() if add_entries else grants)
 
 
 def patients_for(user, *, role=None):
     """Patients who shared their record with `user` (optionally only in one role)."""
-    if not user.is_authenticated:
-        return User.objects.none()
-    if role == CLINICIAN and not user.is_clinician:
-        return User.objects.none()  # an administrator removed their clinician mark
-    terms = {"care_grants__role": role} if role else {}
-    # At most one active grant per (patient, member) (a named constraint), so no duplicates.
-    return User.objects.filter(
-        care_grants__member=user, care_grants__revoked_at__isnull=True, **terms
-    )
+    return User.objects.filter(pk__in=grants_for(user, role=role).values("patient"))
 
 
 def areas_for(user, *, write=False, add_entries=False):
@@ -76,10 +68,7 @@ def areas_for(user, *, write=False, add_entries=False):
         return WatchedArea.objects.none()
     if write:
         return WatchedArea.objects.owned_by(user)
-    if add_entries:
-        shared = _shared(user, "patient", role=CAREGIVER, caregiver_can_log=True)
-    else:
-        shared = _shared(user, "patient")
+    shared = _shared(user, "patient", add_entries=add_entries)
     return WatchedArea.objects.filter(Q(patient=user) | shared)
 
 
@@ -89,11 +78,29 @@ def entries_for(user, *, write=False):
     if not user.is_authenticated:
         return Entry.objects.none()
     if write:
-        mine = Q(created_by=user) & _shared(
-            user, "area__patient", role=CAREGIVER, caregiver_can_log=True
-        )
+        mine = Q(created_by=user) & _shared(user, "area__patient", add_entries=True)
         return Entry.objects.filter(Q(area__patient=user) | mine)
     return Entry.objects.filter(Q(area__patient=user) | _shared(user, "area__patient"))
+
+
+def editable_entries(user, entries):
+    """The primary keys of those of `entries` (say, one page of a timeline) that `user` may edit
+    or delete, by the rule of `entries_for(write=True)`, in one query.
+
+    Pages compute it once and pass it to their templates, which show the Edit, Delete and
+    "Add photos" links for `entry.pk in editable_entries`: the rule is never restated there.
+    """
+    pks = [entry.pk for entry in entries]
+    if not pks:
+        return frozenset()
+    editable = entries_for(user, write=True).filter(pk__in=pks)
+    return frozenset(editable.values_list("pk", flat=True))
+
+
+def may_change_area(user, area):
+    """Whether `user` may change or delete `area`: the rule of `areas_for(write=True)` (only the
+    patient), for one area already fetched, with no query."""
+    return user.is_authenticated and area.patient_id == user.pk
 
 
 def _patient_id(obj, patient_path):
@@ -128,22 +135,30 @@ def get_for_user(request, queryset, code, *, what, patient_path):
     `patient_path` leads from the object to its patient ("patient", "area__patient", "pk").
     The one mechanism behind every `get_*_for_user` helper, including photos and flags.
     """
-    if not hasattr(request, "user"):
-        raise TypeError("Access helpers take the request, not the user.")
+    _check_request(request)
     obj = queryset.filter(code=code).first()
     if obj is None:
-        if request.user.is_authenticated:
-            owner = (
-                queryset.model._default_manager.filter(code=code)
-                .values_list(patient_path, flat=True)
-                .first()
-            )
-            record_access(request, patient_ids=[owner], what=what, object_code=code, allowed=False)
-        raise Http404
+        owner = queryset.model._default_manager.filter(code=code)
+        _refuse(request, owner=owner.values_list(patient_path, flat=True), what=what, code=code)
     record_access(
         request, patient_ids=[_patient_id(obj, patient_path)], what=what, object_code=code
     )
     return obj
+
+
+def _check_request(request):
+    if not hasattr(request, "user"):
+        raise TypeError("Access helpers take the request, not the user.")
+
+
+def _refuse(request, *, owner, what, code):
+    """Log a logged-in user's refused attempt and answer 404. `owner` is a lazy query of the
+    patient's id (run only to log the refusal; None when the code matches nothing)."""
+    if request.user.is_authenticated:
+        record_access(
+            request, patient_ids=[owner.first()], what=what, object_code=code, allowed=False
+        )
+    raise Http404
 
 
 def get_area_for_user(request, code, *, write=False, add_entries=False):
@@ -156,6 +171,24 @@ def get_area_for_user(request, code, *, write=False, add_entries=False):
 def get_entry_for_user(request, code, *, write=False):
     entries = entries_for(request.user, write=write).select_related("area", "area__patient")
     return get_for_user(request, entries, code, what="entry", patient_path="area__patient")
+
+
+def get_grant_for_user(request, patient_code, *, role=None, what="timeline"):
+    """The active grant through which request.user reads the patient whose public code is
+    `patient_code` (optionally only in one role), with the patient and profile loaded, in one
+    query; 404 otherwise. Logged like every read of someone else's record, refusals included.
+
+    A page that needs the grant (its role, whether a caregiver may log) takes it from here, so it
+    never looks the grant up a second time, which a revocation in between could make fail.
+    """
+    _check_request(request)
+    grants = grants_for(request.user, role=role).select_related("patient__profile")
+    grant = grants.filter(patient__code=patient_code).first()
+    if grant is None:
+        owner = User.objects.filter(code=patient_code).values_list("pk", flat=True)
+        _refuse(request, owner=owner, what=what, code=patient_code)
+    record_access(request, patient_ids=[grant.patient_id], what=what, object_code=patient_code)
+    return grant
 
 
 def get_patient_for_user(request, code, *, role=None, what="timeline"):
@@ -177,7 +210,10 @@ def measurable_photos_for(user):
         return Photo.objects.none()
     allowed = Q(entry__area__patient=user) | Q(entry__in=entries_for(user, write=True))
     if user.is_clinician:
-        allowed |= _shared(user, "entry__area__patient", role=CLINICIAN)
+        clinician = grants_for(user, role=Role.CLINICIAN).filter(
+            patient=OuterRef("entry__area__patient")
+        )
+        allowed |= Exists(clinician)
     return Photo.objects.in_entries(entries_for(user)).filter(allowed)
 
 

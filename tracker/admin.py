@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from tracker.models import Entry, Profile, User, WatchedArea
+from tracker.models import CareGrant, Entry, Profile, User, WatchedArea
 
 
 @admin.register(User)
@@ -38,3 +38,12 @@ class WatchedAreaAdmin(admin.ModelAdmin):
 class EntryAdmin(admin.ModelAdmin):
     list_display = ["area", "date", "change"]
     raw_id_fields = ["area", "created_by"]
+
+
+@admin.register(CareGrant)
+class CareGrantAdmin(admin.ModelAdmin):
+    list_display = ["patient", "member", "role", "caregiver_can_log", "created_at", "revoked_at"]
+    list_filter = ["role", "caregiver_can_log"]
+    raw_id_fields = ["patient", "member"]
+    readonly_fields = ["code", "created_at"]
+    search_fields = ["patient__email", "member__email"]

@@ -1,33 +1,41 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from education.choices import choices, sign_help
+from education.vocabulary import Change, History, Sign, Site, Treatment
 from tracker import body_map
 from tracker.models import (
     ENTRY_FIELDS,
     MAX_NOTES,
+    MAX_QUESTION,
     MAX_SCORE,
     MAX_SIZE_MM,
     Entry,
     Profile,
+    Question,
     User,
     WatchedArea,
 )
-from tracker.vocabulary import SIGN_HELP, Change, History, Sign, Site
+from tracker.services import EntryValues
 
 # The checklist of the entry form, in a few plain groups (each sign in exactly one; a sign added
-# to the vocabulary later and not listed here shows under "Something else").
+# to the vocabulary later and not listed here shows under "More signs").
 SIGN_GROUPS = (
-    (_("Lumps and how it feels"), ("new_lump", "firm", "raised_patch", "thickened", "swelling")),
+    (
+        _("Lumps and how it feels"),
+        (Sign.NEW_LUMP, Sign.FIRM, Sign.RAISED_PATCH, Sign.THICKENED, Sign.SWELLING),
+    ),
     (
         _("Colour and the look of the skin"),
-        ("red_patch", "discoloured", "spider_veins", "dimpled", "band_along_nerve", "hair_loss"),
+        (Sign.RED_PATCH, Sign.DISCOLOURED, Sign.SPIDER_VEINS, Sign.DIMPLED, Sign.BAND_ALONG_NERVE),
     ),
-    (_("Broken skin"), ("open_sore", "bleeding", "weeping")),
-    (_("Heat and fever"), ("warm", "fever")),
+    (_("Broken skin"), (Sign.OPEN_SORE, Sign.BLEEDING, Sign.WEEPING)),
+    (_("Heat and fever"), (Sign.WARM, Sign.FEVER)),
 )
-OTHER_SIGNS = _("Something else")
+OTHER_SIGNS = _("More signs")
 
 
 class DateInput(forms.DateInput):
@@ -72,21 +80,21 @@ class SignUpForm(UserCreationForm):
 
 # The places the profile asks about for radiation: where breast cancer is usually treated.
 RADIATION_SITES = (
-    "chest_wall_left",
-    "chest_wall_right",
-    "breast_left",
-    "breast_right",
-    "armpit_left",
-    "armpit_right",
-    "supraclavicular_left",
-    "supraclavicular_right",
+    Site.CHEST_WALL_LEFT,
+    Site.CHEST_WALL_RIGHT,
+    Site.BREAST_LEFT,
+    Site.BREAST_RIGHT,
+    Site.ARMPIT_LEFT,
+    Site.ARMPIT_RIGHT,
+    Site.SUPRACLAVICULAR_LEFT,
+    Site.SUPRACLAVICULAR_RIGHT,
 )
 
 
 class ProfileForm(forms.ModelForm):
     radiation_sites = forms.MultipleChoiceField(
         label=_("Where did you have radiation?"),
-        choices=[(code, label) for code, label in Site.choices if code in RADIATION_SITES],
+        choices=[(code, label) for code, label in choices(Site) if code in RADIATION_SITES],
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(
@@ -97,7 +105,7 @@ class ProfileForm(forms.ModelForm):
     )
     history = forms.MultipleChoiceField(
         label=_("Your treatment and cancer type"),
-        choices=History.choices,
+        choices=choices(History),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(
@@ -164,7 +172,7 @@ class AreaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_noticed"].widget.attrs["max"] = timezone.localdate().isoformat()
-        self.fields["site"].choices = [("", _("Choose a body area")), *Site.choices]
+        self.fields["site"].choices = [("", _("Choose a body area")), *choices(Site)]
         self.fields["site"].help_text = _("Or tap the place on the body map.")
 
     def clean(self):
@@ -186,7 +194,7 @@ class AreaForm(forms.ModelForm):
 class EntryForm(forms.ModelForm):
     signs = forms.MultipleChoiceField(
         label=_("What do you see or feel?"),
-        choices=Sign.choices,
+        choices=choices(Sign),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Tick all that apply. Leave all empty if you see no change today."),
@@ -247,7 +255,7 @@ class EntryForm(forms.ModelForm):
         for name in ("date", "treatment_since"):
             self.fields[name].widget.attrs["max"] = today
         self.fields["change"].required = False
-        self.fields["change"].choices = [*Change.choices, ("", _("Not sure"))]
+        self.fields["change"].choices = [*choices(Change), ("", _("Not sure"))]
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
 
@@ -256,11 +264,11 @@ class EntryForm(forms.ModelForm):
         boxes = {box.data["value"]: box for box in self["signs"]}
         groups, listed = [], set()
         for label, codes in SIGN_GROUPS:
-            members = [(boxes[c], SIGN_HELP.get(c, "")) for c in codes if c in boxes]
+            members = [(boxes[c], sign_help(c)) for c in codes if c in boxes]
             listed.update(codes)
             if members:
                 groups.append((label, members))
-        rest = [(box, SIGN_HELP.get(code, "")) for code, box in boxes.items() if code not in listed]
+        rest = [(box, sign_help(code)) for code, box in boxes.items() if code not in listed]
         if rest:
             groups.append((OTHER_SIGNS, rest))
         return groups
@@ -271,15 +279,39 @@ class EntryForm(forms.ModelForm):
     def clean_treatment_since(self):
         return reject_future(self.cleaned_data["treatment_since"])
 
+    def values(self) -> EntryValues:
+        """The cleaned check, for `tracker.services.save_entry`."""
+        data = {name: self.cleaned_data[name] for name in ENTRY_FIELDS}
+        return EntryValues(**{**data, "signs": tuple(data["signs"])})
+
     def clean(self):
         cleaned = super().clean()
-        if "size_mm" in self.changed_data:
-            self.instance.size_measurement = None  # typed by hand: no longer the measured size
         since, day = cleaned.get("treatment_since"), cleaned.get("date")
-        if cleaned.get("treatment") == "none":
+        if cleaned.get("treatment") == Treatment.NONE:
             cleaned["treatment_since"] = None
         elif since and day and since > day:
             self.add_error(
                 "treatment_since", _("The treatment start should be on or before the entry date.")
             )
         return cleaned
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ("text",)
+        labels = {"text": _("Your question")}
+        help_texts = {
+            "text": format_lazy(
+                _("One question at a time, in your own words (up to {max} letters)."),
+                max=MAX_QUESTION,
+            )
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 2, "maxlength": MAX_QUESTION})}
+        error_messages = {"text": {"required": _("Please type your question.")}}
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Please type your question."))
+        return text

@@ -7,7 +7,7 @@ number fields are the fallback, and what the server always reads.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tracker.measurements import REFERENCE_CHOICES
+from tracker.models import REFERENCE_CHOICES
 
 POINTS = (
     ("reference_x1", "reference_y1", _("Reference, first end")),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker import photos, staging
 from tracker.access import (
+    editable_entries,
     get_area_for_user,
     get_photo_for_user,
     get_staged_photo_for_user,
@@ -83,6 +84,7 @@ def photo_detail(request, code):
             "count": len(siblings),
             "measurements": photo.measurements.select_related("measured_by"),
             "can_measure": measurable_photos_for(request.user).filter(pk=photo.pk).exists(),
+            "editable_entries": editable_entries(request.user, [entry]),
         },
     )
 
@@ -137,8 +139,9 @@ def _label(choices):
 # --- used by the entry form views (tracker.views) -------------------------------------------
 
 
-def save_entry_and_photos(request, *, form, photo_form, area=None):
-    """Validate both forms and save the entry with its new photos as one unit.
+def save_entry_and_photos(request, *, form, photo_form, entry=None, area=None):
+    """Validate both forms and save `entry` edited (or a new entry of `area`) with its new photos,
+    as one unit.
 
     Returns the entry, or None with every problem added to the forms (nothing saved).
     """
@@ -150,10 +153,11 @@ def save_entry_and_photos(request, *, form, photo_form, area=None):
         return None
     try:
         return photos.save_entry_with_photos(
-            form=form,
+            values=form.values(),
             files=photo_form.chosen_files(),
             staged=photo_form.cleaned_data["staged"],
             author=request.user,
+            entry=entry,
             area=area,
         )
     except photos.PhotosRefused as refused:

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from tracker import services
 from tracker.imaging import PhotoRejected, ProcessedPhoto, process_photo
-from tracker.models import Photo
+from tracker.models import Entry, Photo, User, WatchedArea
 
 logger = logging.getLogger(__name__)
 
@@ -93,17 +93,24 @@ def attach_photos(*, entry, files, author):
         return _store(entry=entry, prepared=prepared, author=author, written=written)
 
 
-def save_entry_with_photos(*, form, files, author, area=None, staged=()):
-    """Save a new (area given) or edited entry and its new photos as one unit.
+def save_entry_with_photos(
+    *,
+    values: services.EntryValues,
+    files: list,
+    author: User,
+    entry: Entry | None = None,
+    area: WatchedArea | None = None,
+    staged=(),
+) -> Entry:
+    """Save `entry` edited, or a new entry of `area`, and its new photos, as one unit.
 
     `staged` photos (kept across an earlier validation error, tracker.staging) become photos of
     the entry in the same transaction, without being processed or copied again.
     """
-    instance = form.instance
     staged = list(staged)
-    prepared = prepare_photos(files=files, entry=instance if instance.pk else None, staged=staged)
+    prepared = prepare_photos(files=files, entry=entry, staged=staged)
     with written_files_removed_on_failure() as written, transaction.atomic():
-        entry = services.save_entry(form=form, area=area, author=author)
+        entry = services.save_entry(values=values, entry=entry, area=area, author=author)
         _adopt(entry=entry, staged=staged, author=author)
         _store(entry=entry, prepared=prepared, author=author, written=written)
     return entry

@@ -1,10 +1,35 @@
-"""The patient log's business logic, in plain functions the views call."""
+"""The patient log's business logic, in plain functions the views call.
+
+They take plain, typed, keyword-only values (never a form): the views validate with their forms and
+pass what was cleaned.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import asdict, dataclass
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
-from tracker.models import Entry, Photo, Profile
+from education.vocabulary import Treatment
+from tracker.models import Entry, Photo, Profile, User, WatchedArea
+
+
+@dataclass(frozen=True)
+class EntryValues:
+    """What a patient describes in one check: the fields of `tracker.models.ENTRY_FIELDS`."""
+
+    date: datetime.date
+    signs: tuple[str, ...] = ()
+    change: str = ""  # "" when the patient is not sure
+    size_mm: int | None = None
+    pain: int = 0
+    itch: int = 0
+    treatment: str = Treatment.NONE
+    treatment_since: datetime.date | None = None
+    notes: str = ""
 
 
 def profile_for(user):
@@ -38,11 +63,26 @@ def number_for_map(areas):
     return areas
 
 
-def create_area(*, patient, form):
-    area = form.save(commit=False)
-    area.patient = patient
-    area.save()
-    return area
+def create_area(
+    *,
+    patient: User,
+    site: str,
+    name: str,
+    first_noticed: datetime.date | None = None,
+    notes: str = "",
+    pin_x: float | None = None,
+    pin_y: float | None = None,
+) -> WatchedArea:
+    """A new watched area; `pin_x`, `pin_y`: where the patient tapped on the body map."""
+    return WatchedArea.objects.create(
+        patient=patient,
+        site=site,
+        name=name,
+        first_noticed=first_noticed,
+        notes=notes,
+        pin_x=pin_x,
+        pin_y=pin_y,
+    )
 
 
 def set_area_resolved(*, area, resolved):
@@ -52,12 +92,21 @@ def set_area_resolved(*, area, resolved):
 
 
 @transaction.atomic
-def save_entry(*, form, area=None, author=None):
-    """Save a new entry (area and author given) or an edited one."""
-    entry = form.save(commit=False)
-    if area is not None:
-        entry.area = area
-        entry.created_by = author
+def save_entry(
+    *,
+    values: EntryValues,
+    entry: Entry | None = None,
+    area: WatchedArea | None = None,
+    author: User | None = None,
+) -> Entry:
+    """Save `entry` with `values`, or (with no entry) a new entry of `area` logged by `author`."""
+    if entry is None:
+        entry = Entry(area=area, created_by=author)
+    elif entry.size_measurement_id and values.size_mm != entry.size_measurement.whole_mm:
+        entry.size_measurement = None  # a typed size replaces the one measured on a photo
+    for name, value in asdict(values).items():
+        setattr(entry, name, value)
+    entry.signs = list(values.signs)  # a JSON list in the database
     entry.save()
     return entry
 
@@ -71,8 +120,16 @@ def delete_area(*, area):
 
 
 def timeline(entries):
-    """Entries newest first, with what the timeline shows loaded in a fixed number of queries."""
-    return entries.select_related("area").prefetch_related("photos").newest_first()
+    """Entries newest first, with what the timelines show loaded in a fixed number of queries:
+    the area, the photos, and the flags with who reviewed each one."""
+    # The flags are monitoring's, reached through their related name: tracker imports nothing of
+    # monitoring (see tracker/export.py).
+    flags = Entry._meta.get_field("flags").related_model.objects.select_related("reviewed_by")
+    return (
+        entries.select_related("area")
+        .prefetch_related("photos", Prefetch("flags", queryset=flags))
+        .newest_first()
+    )
 
 
 def photo_date_suggestion(entry):

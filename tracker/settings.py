@@ -261,8 +261,9 @@ STAGED_PHOTO_HOURS = env_int("STAGED_PHOTO_HOURS", 24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Monitoring rule thresholds: overrides of the defaults in monitoring/rules.py, as a JSON object in
-# the environment, e.g. MONITORING_THRESHOLDS='{"growth_mm": 3}'. README "Monitoring" lists them.
+# Monitoring rule thresholds: overrides of the defaults in monitoring/rules/thresholds.py, as a JSON
+# object in the environment, e.g. MONITORING_THRESHOLDS='{"growth_mm": 3}'. README "Monitoring"
+# lists them.
 try:
     MONITORING_THRESHOLDS = json.loads(env("MONITORING_THRESHOLDS", "{}"))
 except ValueError:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import measure_views, photo_views, pwa_views, views
+from tracker import measure_views, photo_views, pwa_views, question_views, views
 
 tracker_patterns = [
     path("", views.home, name="home"),
@@ -35,6 +35,10 @@ tracker_patterns = [
     path("measurements/<uuid:code>/use/", measure_views.measurement_use, name="measurement_use"),
     path("photos/<uuid:code>/<str:rendition>/", photo_views.photo_file, name="photo_file"),
     path("kept-photos/<uuid:code>/<str:rendition>/", photo_views.staged_file, name="staged_file"),
+    path("questions/", question_views.questions, name="questions"),
+    path("questions/<uuid:code>/edit/", question_views.question_edit, name="question_edit"),
+    path("questions/<uuid:code>/done/", question_views.question_done, name="question_done"),
+    path("questions/<uuid:code>/delete/", question_views.question_delete, name="question_delete"),
 ]
 
 urlpatterns = [

@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tracker import services
-from tracker.access import areas_for, entries_for, get_area_for_user, get_entry_for_user
+from tracker.access import (
+    areas_for,
+    editable_entries,
+    entries_for,
+    get_area_for_user,
+    get_entry_for_user,
+    may_change_area,
+)
 from tracker.export import export_filename, write_export
 from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
 from tracker.photo_forms import PhotoForm
@@ -24,8 +31,10 @@ TIMELINE_PAGE_SIZE = 50
 EXPORT_IN_MEMORY_BYTES = 20 * 1024 * 1024
 
 
-def _page(request, entries):
-    return Paginator(entries, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+def _timeline(request, entries):
+    """One page of entries, and which of them the reader may edit (one query for the page)."""
+    page = Paginator(entries, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return {"page": page, "editable_entries": editable_entries(request.user, page)}
 
 
 @login_not_required
@@ -78,7 +87,7 @@ def profile(request):
 def area_create(request):
     form = AreaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        area = services.create_area(patient=request.user, form=form)
+        area = services.create_area(patient=request.user, **form.cleaned_data)
         messages.success(request, _("Area added. You can log your first check now."))
         return redirect("tracker:entry_create", code=area.code)
     return render(
@@ -91,22 +100,19 @@ def area_create(request):
 @require_GET
 def area_detail(request, code):
     area = get_area_for_user(request, code)
-    entries = services.timeline(area.entries.prefetch_related("flags"))
+    entries = services.timeline(area.entries.all())
     rows, sizes, scores = services.area_trend(area)
-    return render(
-        request,
-        "tracker/area_detail.html",
-        {
-            "area": area,
-            "page": _page(request, entries),
-            "latest_photo": services.latest_photo(area),
-            "size_points": sizes,
-            "score_points": scores,
-            "trend_rows": rows,
-            "charted": len(rows),
-            "chart_limit": services.CHART_CHECKS,
-        },
-    )
+    context = {
+        "area": area,
+        "can_change_area": may_change_area(request.user, area),
+        "latest_photo": services.latest_photo(area),
+        "size_points": sizes,
+        "score_points": scores,
+        "trend_rows": rows,
+        "charted": len(rows),
+        "chart_limit": services.CHART_CHECKS,
+    }
+    return render(request, "tracker/area_detail.html", {**context, **_timeline(request, entries)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -171,8 +177,9 @@ def entry_create(request, code):
 @require_GET
 def entry_saved(request, code):
     entry = get_entry_for_user(request, code)
-    context = {"entry": entry, "area": entry.area}
-    if entry in entries_for(request.user, write=True):
+    editable = editable_entries(request.user, [entry])
+    context = {"entry": entry, "area": entry.area, "editable_entries": editable}
+    if entry.pk in editable:
         context["photo_date"] = services.photo_date_suggestion(entry)
     return render(request, "tracker/entry_saved.html", context)
 
@@ -195,7 +202,7 @@ def entry_edit(request, code):
         request.POST or None, request.FILES or None, entry=entry, user=request.user
     )
     if request.method == "POST" and save_entry_and_photos(
-        request, form=form, photo_form=photo_form
+        request, form=form, photo_form=photo_form, entry=entry
     ):
         messages.success(request, _("Your changes are saved."))
         return finish(request, "tracker:entry_saved", code=entry.code)
@@ -225,10 +232,8 @@ def entry_delete(request, code):
 
 @require_GET
 def timeline(request):
-    entries = services.timeline(
-        entries_for(request.user).filter(area__patient=request.user).prefetch_related("flags")
-    )
-    return render(request, "tracker/timeline.html", {"page": _page(request, entries)})
+    entries = services.timeline(entries_for(request.user).filter(area__patient=request.user))
+    return render(request, "tracker/timeline.html", _timeline(request, entries))
 
 
 @require_GET

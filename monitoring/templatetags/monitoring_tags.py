@@ -8,14 +8,16 @@ import re
 from django import template
 from django.utils.translation import gettext
 
-from monitoring import area_status, wording
-from monitoring.models import Flag, Urgency
-from tracker.vocabulary import Sign
+from education import choices
+from education.vocabulary import Sign, Urgency
+from monitoring.flags import status as area_status
+from monitoring.models import Flag
+from monitoring.rules import wording
 
 register = template.Library()
 
 
-@register.inclusion_tag("monitoring/_entry_findings.html")
+@register.inclusion_tag("monitoring/flags/_entry_findings.html")
 def entry_findings(entry):
     """The findings about `entry` (its open flags), highest urgency first, with what to do."""
     flags = list(entry.flags.open().by_urgency())
@@ -61,13 +63,13 @@ def urgency_colour(code):
 
 @register.filter
 def urgency_label(code):
-    return Urgency(code).label if code in Urgency.values else ""
+    return choices.label(Urgency, code)
 
 
 @register.filter
 def sign_label(code):
     """The label of a sign code (e.g. for a link that names the sign to a screen reader)."""
-    return Sign(code).label if code in Sign.values else ""
+    return choices.label(Sign, code)
 
 
 @register.simple_tag

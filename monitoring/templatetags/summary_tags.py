@@ -6,8 +6,8 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from monitoring.summary import PHOTO_SCHEME
-from monitoring.summary_chart import scores_chart_svg, size_chart_svg
+from monitoring.summary.build import PHOTO_SCHEME
+from monitoring.summary.chart import scores_chart_svg, size_chart_svg
 
 register = template.Library()
 

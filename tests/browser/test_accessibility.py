@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from education.loader import load_content
-from monitoring.demo_care import load_demo_care
+from monitoring.care.demo import load_demo_care
 from tests.browser.axe import assert_accessible
 from tests.photo_helpers import storage_fixture  # noqa: F401
 from tracker import demo

@@ -7,11 +7,8 @@ import pytest
 
 from tests.browser.conftest import assert_fits_phone
 from tests.factories import PASSWORD, AreaFactory, UserFactory
-from tests.photo_helpers import (
-    photo_bytes,
-    storage_fixture,  # noqa: F401
-    stored_files,
-)
+from tests.images import photo_bytes
+from tests.photo_helpers import storage_fixture, stored_files  # noqa: F401
 from tracker.models import Entry, Photo
 
 pytestmark = pytest.mark.usefixtures("storage")

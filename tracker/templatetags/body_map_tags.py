@@ -4,8 +4,9 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from education.choices import choices
+from education.vocabulary import Site
 from tracker.body_map import Pin, body_map_svg
-from tracker.vocabulary import Site
 
 register = template.Library()
 
@@ -21,9 +22,9 @@ def body_map(
             pins=pins,
             shaded=shaded or (),
             shaded_label=_("Shaded: had radiation"),
-            labels={code: str(label) for code, label in Site.choices},
-            front=_("Front"),
-            back=_("Back"),
+            labels={code: str(label) for code, label in choices(Site)},
+            front=_("Front view"),
+            back=_("Back view"),
             left=_("L"),
             right=_("R"),
             interactive=interactive,

@@ -12,15 +12,6 @@ def photo_room(entry):
 
 
 @register.filter
-def may_add_photos(entry, user):
-    """Show the "Add photos" link to the patient and to whoever logged the entry.
-
-    Only a hint for the page: the edit view checks access itself.
-    """
-    return user.is_authenticated and user.pk in (entry.area.patient_id, entry.created_by_id)
-
-
-@register.filter
 def any_photos(entries):
     """True when any of these entries has a photo (reads prefetched photos: no extra query)."""
     return any(entry.photos.all() for entry in entries)

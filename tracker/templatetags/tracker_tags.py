@@ -1,6 +1,7 @@
 from django import template
 
-from tracker.vocabulary import SIGN_HELP, Change
+from education import choices
+from education.vocabulary import Change
 
 register = template.Library()
 
@@ -8,7 +9,7 @@ register = template.Library()
 @register.filter
 def sign_help(code):
     """The one line of help shown under a sign's checkbox."""
-    return SIGN_HELP.get(code, "")
+    return choices.sign_help(code)
 
 
 @register.filter
@@ -20,4 +21,4 @@ def timedelta_minutes(delta):
 @register.filter
 def change_label(code):
     """The plain label of a `change` code ("larger" → "It got bigger"); empty when unknown."""
-    return Change(code).label if code in Change.values else ""
+    return choices.label(Change, code)

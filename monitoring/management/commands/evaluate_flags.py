@@ -5,7 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from monitoring import services
+from monitoring.flags import evaluation
 from tracker.models import User
 
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             who = User.objects.filter(email__iexact=patient).first()
             if who is None:
                 raise CommandError(f"--patient: no account with the email {patient!r}")
-        result = services.evaluate_time(patient=who, today=day)
+        result = evaluation.evaluate_time(patient=who, today=day)
         self.stdout.write(
             f"evaluate_flags {day.isoformat()}: {len(result.raised)} flag(s) raised, "
             f"{len(result.escalated)} raised in urgency."

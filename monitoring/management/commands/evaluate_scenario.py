@@ -6,7 +6,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from monitoring.scenarios import ScenarioError, evaluate_scenario
+from monitoring.rules.scenarios import ScenarioError, evaluate_scenario
 
 EXIT_BAD_SCENARIO = 2
 

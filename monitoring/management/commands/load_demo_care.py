@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from monitoring import demo_care
+from monitoring.care import demo as demo_care
 from tracker import demo
 
 

@@ -1,0 +1,1 @@
+"""Care team: invitations, sharing pages, clinician triage, record and review, the access log."""
