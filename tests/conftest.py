@@ -62,9 +62,14 @@ def shared_rows(django_db_blocker):
     writes outlives the test. Every test that runs while the block is open sees its rows: use it
     in a class-scoped fixture that only the tests of one class ask for, or close it before any
     test runs."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield
-        transaction.set_rollback(True)
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+        # Close it, as Django's TransactionTestCase does after each test: left open, on
+        # PostgreSQL, it was still open when the run dropped the test database (once the live
+        # server of the browser tests had set up its own), which failed with a warning.
+        connection.close()
 
 
 @contextmanager
