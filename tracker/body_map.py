@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-WIDTH, HEIGHT = 280, 300
+WIDTH, HEIGHT = 280, 316
 FRONT_X, BACK_X = 70, 210  # the middle of each figure
 
 # Outline of one figure, centred on x=0: head, neck, torso, arms, legs.
@@ -170,8 +170,8 @@ def body_map_svg(
             f'<{region.kind} class="{" ".join(classes)}" {attrs}{data}>{inner}</{region.kind}>'
         )
     if shaded:
-        parts.append('<rect class="bm-shaded" x="8" y="282" width="10" height="10"/>')
-        parts.append(_text(22, 291, shaded_label, "bm-legend", anchor="start"))
+        parts.append('<rect class="bm-shaded" x="8" y="303" width="10" height="10"/>')
+        parts.append(_text(22, 312, shaded_label, "bm-legend", anchor="start"))
     for pin in pins:
         colour = URGENCY_COLOURS.get(pin.urgency, NO_CONCERN_COLOUR)
         parts.append(
