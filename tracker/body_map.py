@@ -142,13 +142,15 @@ def body_map_svg(
         parts.append(f'<desc id="{desc_id}">{escape(description)}</desc>')
     parts.append(
         '<defs><pattern id="rt-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="6" height="6" class="bm-shade-bg"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" class="bm-shade-line" stroke-width="2.5"/>'
-        "</pattern></defs>"
+        'patternTransform="rotate(45)"><rect width="6" height="6" class="bm-shade-bg" '
+        'fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" class="bm-shade-line" stroke="#666" '
+        'stroke-width="2.5"/></pattern></defs>'
     )
     for cx, name in ((FRONT_X, front), (BACK_X, back)):
-        parts.append(f'<path class="bm-outline" d="{_OUTLINE}" transform="translate({cx} 0)"/>')
-        parts.append(f'<circle class="bm-outline" cx="{cx}" cy="28" r="18"/>')
+        parts.append(
+            f'<path class="bm-outline" d="{_OUTLINE}" transform="translate({cx} 0)"{_LINE}/>'
+        )
+        parts.append(f'<circle class="bm-outline" cx="{cx}" cy="28" r="18"{_LINE}/>')
         parts.append(_text(cx, 296, name, "bm-caption"))
     # Which side is which: the patient's right is on the viewer's left from the front.
     parts.append(_text(FRONT_X - 56, 60, right, "bm-side"))
@@ -166,11 +168,15 @@ def body_map_svg(
             data = f' data-site="{region.site}" data-cx="{cx:g}" data-cy="{cy:g}"'
         label = labels.get(region.site)
         inner = f"<title>{escape(label)}</title>" if label else ""
+        paint = _PAINT["shaded" if region.site in shaded else region.kind]
         parts.append(
-            f'<{region.kind} class="{" ".join(classes)}" {attrs}{data}>{inner}</{region.kind}>'
+            f'<{region.kind} class="{" ".join(classes)}" {attrs}{paint}{data}>{inner}'
+            f"</{region.kind}>"
         )
     if shaded:
-        parts.append('<rect class="bm-shaded" x="8" y="303" width="10" height="10"/>')
+        parts.append(
+            f'<rect class="bm-shaded" x="8" y="303" width="10" height="10"{_PAINT["shaded"]}/>'
+        )
         parts.append(_text(22, 312, shaded_label, "bm-legend", anchor="start"))
     for pin in pins:
         colour = URGENCY_COLOURS.get(pin.urgency, NO_CONCERN_COLOUR)
@@ -190,8 +196,20 @@ def body_map_svg(
     return "".join(parts)
 
 
+# Plain black-and-white paint as SVG attributes, so the map prints (and renders in the PDF)
+# without any style sheet; the page's CSS (body_map.css) overrides them on screen.
+_LINE = ' fill="#fff" stroke="#000" stroke-width="1.2"'
+_PAINT = {
+    "ellipse": ' fill="#eee" stroke="#555" stroke-width="0.8"',
+    "rect": ' fill="#eee" stroke="#555" stroke-width="0.8"',
+    "path": ' fill="none" stroke="#000" stroke-width="3" stroke-dasharray="4 2"',
+    "shaded": ' fill="url(#rt-hatch)" stroke="#555" stroke-width="0.8"',
+}
+
+
 def _text(x, y, text, css_class, anchor="middle"):
+    size = 11 if css_class == "bm-caption" else 9
     return (
-        f'<text x="{x}" y="{y}" class="{css_class}" text-anchor="{anchor}" '
-        f'aria-hidden="true">{escape(str(text))}</text>'
+        f'<text x="{x}" y="{y}" class="{css_class}" text-anchor="{anchor}" fill="#000" '
+        f'font-family="sans-serif" font-size="{size}" aria-hidden="true">{escape(str(text))}</text>'
     )

@@ -22,7 +22,8 @@ def body_map(
             pins=pins,
             shaded=shaded or (),
             shaded_label=_("Shaded: had radiation"),
-            labels={code: str(label) for code, label in choices(Site)},
+            # Tooltips name each place on the map one taps; printed maps need none.
+            labels={code: str(label) for code, label in choices(Site)} if interactive else None,
             front=_("Front view"),
             back=_("Back view"),
             left=_("L"),
