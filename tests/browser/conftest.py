@@ -99,3 +99,16 @@ def assert_fits_phone(page):
     """Nothing on the page is wider than the phone's screen (no sideways scrolling)."""
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"page is {overflow}px wider than a 360px phone"
+
+
+def log_in(page, email, password=None):
+    """Log in through the login page (password: the factories' one unless given)."""
+    if password is None:
+        from tests.factories import PASSWORD
+
+        password = PASSWORD
+    page.goto(page.base + "/accounts/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(page.base + "/")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from education.loader import load_content
 from monitoring.care.demo import load_demo_care
 from tests.browser.axe import assert_accessible
+from tests.browser.conftest import log_in
 from tests.photo_helpers import storage_fixture  # noqa: F401
 from tracker import demo
 
@@ -18,14 +19,6 @@ PUBLIC = ["/accounts/login/", "/accounts/signup/", "/learn/", "/learn/signs/new_
 def demo_record(transactional_db, storage):
     load_content()
     return load_demo_care(today=timezone.localdate())
-
-
-def log_in(page, email, password):
-    page.goto(page.base + "/accounts/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(page.base + "/")
 
 
 def patient_pages(patient):

@@ -3,8 +3,8 @@
 import pytest
 
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import assert_fits_phone
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.conftest import assert_fits_phone, log_in
+from tests.factories import UserFactory
 from tracker import body_map
 from tracker.models import WatchedArea
 
@@ -14,17 +14,9 @@ def patient(transactional_db):
     return UserFactory(email="map.patient@example.com")
 
 
-def log_in(page):
-    page.goto(page.base + "/accounts/login/")
-    page.get_by_label("Email address").fill("map.patient@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(page.base + "/")
-
-
 def test_tap_places_a_pin_and_fills_the_site(phone, patient, axe):
     page = phone
-    log_in(page)
+    log_in(page, "map.patient@example.com")
     page.goto(page.base + "/areas/new/")
     assert_fits_phone(page)
     assert_accessible(page)
@@ -47,7 +39,7 @@ def test_tap_places_a_pin_and_fills_the_site(phone, patient, axe):
 
 def test_choosing_from_the_list_moves_the_pin(phone, patient):
     page = phone
-    log_in(page)
+    log_in(page, "map.patient@example.com")
     page.goto(page.base + "/areas/new/")
     page.get_by_label("Body area").select_option("neck")
     cx, cy = body_map.CENTRES["neck"]

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import assert_fits_phone
-from tests.factories import PASSWORD, AreaFactory, EntryFactory, UserFactory
+from tests.browser.conftest import assert_fits_phone, log_in
+from tests.factories import AreaFactory, EntryFactory, UserFactory
 from tests.photo_helpers import add_photo, photo_bytes, storage_fixture  # noqa: F401
 from tracker.models import Entry, StagedPhoto
 
@@ -24,21 +24,13 @@ def area(transactional_db):
     return area
 
 
-def log_in(page):
-    page.goto(page.base + "/accounts/login/")
-    page.get_by_label("Email address").fill("check.patient@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(page.base + "/")
-
-
 def open_form(page, area):
     page.goto(f"{page.base}/areas/{area.code}/entries/new/")
 
 
 def test_photo_comes_first_and_signs_are_grouped(phone, area, axe):
     page = phone
-    log_in(page)
+    log_in(page, "check.patient@example.com")
     open_form(page, area)
     order = page.evaluate(
         """() => [...document.querySelectorAll('#entry-form legend.step-title, #entry-form label')]
@@ -60,7 +52,7 @@ def test_photo_comes_first_and_signs_are_grouped(phone, area, axe):
 
 def test_keyboard_path_through_the_form_is_short(desktop, area):
     page = desktop
-    log_in(page)
+    log_in(page, "check.patient@example.com")
     open_form(page, area)
     page.locator(".camera-open").focus()
     visited = [page.evaluate("document.activeElement.outerHTML.slice(0, 80)")]
@@ -73,7 +65,7 @@ def test_keyboard_path_through_the_form_is_short(desktop, area):
 
 def test_photo_through_the_ghost_camera(phone, area):
     page = phone
-    log_in(page)
+    log_in(page, "check.patient@example.com")
     open_form(page, area)
     page.get_by_role("button", name="Open the camera").click()
     video = page.locator("video.camera-video")
@@ -102,7 +94,7 @@ def test_photo_through_the_ghost_camera(phone, area):
 
 def test_chosen_photo_can_be_removed_before_saving(phone, area):
     page = phone
-    log_in(page)
+    log_in(page, "check.patient@example.com")
     open_form(page, area)
     files = [
         {"name": f"IMG_{i}.JPG", "mimeType": "image/jpeg", "buffer": photo_bytes(seed=i)}
@@ -117,7 +109,7 @@ def test_chosen_photo_can_be_removed_before_saving(phone, area):
 
 def test_photos_survive_a_validation_error(phone, area):
     page = phone
-    log_in(page)
+    log_in(page, "check.patient@example.com")
     open_form(page, area)
     page.locator("input[name=photos]").set_input_files(
         [{"name": "IMG_0005.JPG", "mimeType": "image/jpeg", "buffer": photo_bytes(seed=5)}]

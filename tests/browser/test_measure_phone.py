@@ -6,8 +6,8 @@ import re
 import pytest
 
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import assert_fits_phone
-from tests.factories import PASSWORD, AreaFactory, EntryFactory, UserFactory
+from tests.browser.conftest import assert_fits_phone, log_in
+from tests.factories import AreaFactory, EntryFactory, UserFactory
 from tests.photo_helpers import photo_bytes, storage_fixture, upload  # noqa: F401
 from tracker.measurements import PhotoMeasurement
 from tracker.photos import attach_photos
@@ -23,21 +23,13 @@ def photo(transactional_db):
     return attach_photos(entry=entry, files=files, author=patient)[0]
 
 
-def log_in(page):
-    page.goto(page.base + "/accounts/login/")
-    page.get_by_label("Email address").fill("measure.patient@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(page.base + "/")
-
-
 def field(page, name):
     return float(page.locator(f"input[name={name}]").input_value())
 
 
 def test_measure_by_keyboard_and_touch_and_save_the_size(phone, photo, axe):
     page = phone
-    log_in(page)
+    log_in(page, "measure.patient@example.com")
     page.goto(f"{page.base}/photos/{photo.code}/")
     page.get_by_role("link", name="Measure on this photo").click()
     page.wait_for_url(re.compile(r"/measure/$"))
