@@ -133,7 +133,8 @@ def get_for_user(request, queryset, code, *, what, patient_path):
     `*_for` functions) or 404; log the read when it is someone else's data, and log refusals.
 
     `patient_path` leads from the object to its patient ("patient", "area__patient", "pk").
-    The one mechanism behind every `get_*_for_user` helper, including photos and flags.
+    The mechanism behind the `get_*_for_user` helpers, photos and flags included;
+    `get_grant_for_user` (found by the patient's code) refuses and logs the same way.
     """
     _check_request(request)
     obj = queryset.filter(code=code).first()
