@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from education.models import FaqItem, GuidePage, SignCode, SignPage
+from education.models import (
+    FaqItem,
+    GuidePage,
+    LookAlikePage,
+    LookAlikeSign,
+    SignCode,
+    SignPage,
+)
 
 
 @admin.action(description=_("Let the loader update these from their files again"))
@@ -22,16 +29,29 @@ class ContentAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class UrgentPageAdmin(ContentAdmin):
+    list_display = ["title", "slug", "urgency", "order", "edited_in_admin", "updated_at"]
+    list_filter = ["urgency", "edited_in_admin"]
+
+
 class SignCodeInline(admin.TabularInline):
     model = SignCode
     extra = 0
 
 
 @admin.register(SignPage)
-class SignPageAdmin(ContentAdmin):
-    list_display = ["title", "slug", "urgency", "order", "edited_in_admin", "updated_at"]
-    list_filter = ["urgency", "edited_in_admin"]
+class SignPageAdmin(UrgentPageAdmin):
     inlines = [SignCodeInline]
+
+
+class LookAlikeSignInline(admin.TabularInline):
+    model = LookAlikeSign
+    extra = 0
+
+
+@admin.register(LookAlikePage)
+class LookAlikePageAdmin(UrgentPageAdmin):
+    inlines = [LookAlikeSignInline]
 
 
 @admin.register(GuidePage)
@@ -41,4 +61,5 @@ class GuidePageAdmin(ContentAdmin):
 
 @admin.register(FaqItem)
 class FaqItemAdmin(ContentAdmin):
-    pass
+    list_display = ["title", "slug", "section", "order", "edited_in_admin", "updated_at"]
+    list_filter = ["section", "edited_in_admin"]

@@ -2,7 +2,8 @@
 
     education/content/signs/<slug>.md    warning-sign pages (front matter: codes, urgency)
     education/content/guides/<slug>.md   guide pages (front matter: figure, optional)
-    education/content/faq/<slug>.md      questions (title) and answers (body)
+    education/content/lookalikes/<slug>.md  look-alike pages (front matter: signs, urgency)
+    education/content/faq/<slug>.md      questions (title) and answers (body; optional section)
 
 Pure Python: no database.
 """
@@ -17,8 +18,9 @@ import yaml
 from education.vocabulary import Urgency
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-KINDS = {"signs": "sign", "guides": "guide", "faq": "faq"}
+KINDS = {"signs": "sign", "lookalikes": "lookalike", "guides": "guide", "faq": "faq"}
 FIGURES = {"body_map"}
+FAQ_SECTIONS = {"common", "harder"}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 
@@ -29,11 +31,12 @@ class ContentError(ValueError):
 
 @dataclass(frozen=True)
 class ContentFile:
-    kind: str  # "sign", "guide" or "faq"
+    kind: str  # "sign", "lookalike", "guide" or "faq"
     slug: str
     file_hash: str
     fields: dict = field(hash=False)
-    codes: tuple = ()
+    codes: tuple = ()  # sign page: the sign codes it explains (each on exactly one page)
+    related: tuple = ()  # look-alike page: the sign codes it can be taken for (shared freely)
 
 
 def _as_list(value, *, name, path):
@@ -56,9 +59,14 @@ def parse_content(text, *, kind, slug, path="<text>"):
         raise ContentError(f"{path}: front matter is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
         raise ContentError(f"{path}: front matter must be a mapping.")
-    for required in ("title", "source_section"):
-        if not str(meta.get(required) or "").strip():
-            raise ContentError(f"{path}: '{required}' is missing.")
+    if not str(meta.get("title") or "").strip():
+        raise ContentError(f"{path}: 'title' is missing.")
+    # Every page names what it rests on: a section of the article, public guidance, or both.
+    if (
+        not str(meta.get("source_section") or "").strip()
+        and not str(meta.get("guidance") or "").strip()
+    ):
+        raise ContentError(f"{path}: 'source_section' is missing (or give 'guidance').")
     if not _SLUG.match(slug):
         raise ContentError(f"{path}: the file name must be lower case letters, digits, - or _.")
     body = match.group(2).strip() + "\n"
@@ -67,23 +75,35 @@ def parse_content(text, *, kind, slug, path="<text>"):
         "summary": str(meta.get("summary") or "").strip(),
         "body": body,
         "keywords": ", ".join(_as_list(meta.get("keywords"), name="keywords", path=path)),
-        "source_section": str(meta["source_section"]).strip(),
+        "source_section": str(meta.get("source_section") or "").strip(),
+        "guidance": str(meta.get("guidance") or "").strip(),
         "order": int(meta.get("order") or 0),
     }
-    codes = ()
-    if kind == "sign":
+    codes = related = ()
+    if kind in ("sign", "lookalike"):
         urgency = meta.get("urgency")
         if Urgency.get(urgency) is None:
             raise ContentError(f"{path}: 'urgency' must be one of {sorted(Urgency.codes())}.")
         fields["urgency"] = urgency
+        fields["urgency_note"] = str(meta.get("urgency_note") or "").strip()
+    if kind == "sign":
         codes = tuple(_as_list(meta.get("codes"), name="codes", path=path))
+    elif kind == "lookalike":
+        related = tuple(_as_list(meta.get("signs"), name="signs", path=path))
+    elif kind == "faq":
+        section = meta.get("section") or "common"
+        if section not in FAQ_SECTIONS:
+            raise ContentError(f"{path}: 'section' must be one of {sorted(FAQ_SECTIONS)}.")
+        fields["section"] = section
     elif kind == "guide":
         figure = meta.get("figure") or ""
         if figure and figure not in FIGURES:
             raise ContentError(f"{path}: 'figure' must be one of {sorted(FIGURES)}.")
         fields["figure"] = figure
     file_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return ContentFile(kind=kind, slug=slug, file_hash=file_hash, fields=fields, codes=codes)
+    return ContentFile(
+        kind=kind, slug=slug, file_hash=file_hash, fields=fields, codes=codes, related=related
+    )
 
 
 def read_content_dir(content_dir=CONTENT_DIR):
@@ -102,4 +122,11 @@ def read_content_dir(content_dir=CONTENT_DIR):
                     f"sign code '{code}' is on two pages: '{owners[code]}' and '{item.slug}'."
                 )
             owners[code] = item.slug
+    for item in items:
+        for code in item.related:
+            if code not in owners:
+                raise ContentError(
+                    f"look-alike '{item.slug}' names sign code '{code}', which no sign page "
+                    "explains."
+                )
     return items

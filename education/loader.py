@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from education.content_files import CONTENT_DIR, read_content_dir
-from education.models import FaqItem, GuidePage, SignCode, SignPage
+from education.models import FaqItem, GuidePage, LookAlikePage, LookAlikeSign, SignCode, SignPage
 
-MODELS = {"sign": SignPage, "guide": GuidePage, "faq": FaqItem}
+MODELS = {"sign": SignPage, "lookalike": LookAlikePage, "guide": GuidePage, "faq": FaqItem}
 
 
 @dataclass
@@ -26,14 +26,18 @@ class LoadReport:
         return bool(self.created or self.updated)
 
 
-def _current_codes(page):
-    return set(page.sign_codes.values_list("code", flat=True))
+def _current_codes(page, kind):
+    if kind == "sign":
+        return set(page.sign_codes.values_list("code", flat=True))
+    if kind == "lookalike":
+        return set(page.signs.values_list("code", flat=True))
+    return set()
 
 
 def _matches(obj, item):
     if any(getattr(obj, name) != value for name, value in item.fields.items()):
         return False
-    if item.kind == "sign" and _current_codes(obj) != set(item.codes):
+    if _current_codes(obj, item.kind) != set(item.codes or item.related):
         return False
     return obj.file_hash == item.file_hash and not obj.edited_in_admin
 
@@ -42,6 +46,12 @@ def _set_codes(page, codes):
     page.sign_codes.exclude(code__in=codes).delete()
     for code in codes:
         SignCode.objects.update_or_create(code=code, defaults={"page": page})
+
+
+def _set_related(page, codes):
+    page.signs.exclude(code__in=codes).delete()
+    for code in codes:
+        LookAlikeSign.objects.get_or_create(page=page, code=code)
 
 
 @transaction.atomic
@@ -71,4 +81,6 @@ def load_content(*, content_dir=CONTENT_DIR, force=False):
         obj.save()
         if item.kind == "sign":
             _set_codes(obj, item.codes)
+        elif item.kind == "lookalike":
+            _set_related(obj, item.related)
     return report

@@ -1,4 +1,4 @@
-"""Education content: warning-sign pages, guide pages and FAQ items.
+"""Education content: warning-sign pages, look-alike pages, guide pages and FAQ items.
 
 The text lives in Markdown files under `education/content/` and is copied into these tables by
 `manage.py load_education`. Editors may change a row in the admin; the admin then sets
@@ -30,7 +30,17 @@ class ContentItem(models.Model):
     source_section = models.CharField(
         _("source section"),
         max_length=500,
+        blank=True,
         help_text=_("Section(s) of the source article this rests on, separated by semicolons."),
+    )
+    guidance = models.CharField(
+        _("public guidance"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Public guidance the page follows where it goes beyond the article (e.g. an NHS "
+            "page), separated by semicolons."
+        ),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     edited_in_admin = models.BooleanField(
@@ -54,11 +64,28 @@ class ContentItem(models.Model):
     def source_sections(self):
         return [part.strip() for part in self.source_section.split(";") if part.strip()]
 
+    @property
+    def guidance_sources(self):
+        return [part.strip() for part in self.guidance.split(";") if part.strip()]
 
-class SignPage(ContentItem):
-    """One warning sign; it covers one or more sign codes (see SignCode)."""
+
+class WithUrgency(models.Model):
+    """How soon to get in touch, as the rules say when the page's sign is newly logged."""
 
     urgency = models.CharField(_("how soon"), max_length=20, choices=choices(Urgency))
+    urgency_note = models.CharField(
+        _("when it is sooner"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown with the urgency, e.g. 'Today if it hurts or the skin is red.'"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class SignPage(ContentItem, WithUrgency):
+    """One warning sign; it covers one or more sign codes (see SignCode)."""
 
     class Meta(ContentItem.Meta):
         verbose_name = _("warning sign page")
@@ -83,6 +110,36 @@ class SignCode(models.Model):
         return self.code
 
 
+class LookAlikePage(ContentItem, WithUrgency):
+    """A common skin problem that cancer in the skin can look like (or the other way round)."""
+
+    class Meta(ContentItem.Meta):
+        verbose_name = _("look-alike page")
+        verbose_name_plural = _("look-alike pages")
+
+
+class LookAlikeSign(models.Model):
+    """A sign code that a look-alike can be taken for. A code may relate to many look-alikes."""
+
+    page = models.ForeignKey(
+        LookAlikePage, on_delete=models.CASCADE, related_name="signs", verbose_name=_("page")
+    )
+    code = models.CharField(_("sign code"), max_length=40)
+
+    class Meta:
+        ordering = ["page__order", "page__title"]
+        verbose_name = _("related sign code")
+        verbose_name_plural = _("related sign codes")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "code"], name="lookalike_sign_once_per_page")
+        ]
+        # lookalikes_for_sign(code) and the entry form's map look rows up by code.
+        indexes = [models.Index(fields=["code"], name="lookalike_sign_code")]
+
+    def __str__(self):
+        return self.code
+
+
 class Figure(models.TextChoices):
     """Drawings kept as template assets (templates/education/figures/<name>.html)."""
 
@@ -99,8 +156,18 @@ class GuidePage(ContentItem):
         verbose_name_plural = _("guide pages")
 
 
+class FaqSection(models.TextChoices):
+    COMMON = "common", _("Questions and answers")
+    # Survival, the outlook, palliative care and hospice: listed last, with a framing line.
+    HARDER = "harder", _("Harder questions")
+
+
 class FaqItem(ContentItem):
     """A question (title) and its answer (body)."""
+
+    section = models.CharField(
+        _("section"), max_length=20, choices=FaqSection.choices, default=FaqSection.COMMON
+    )
 
     class Meta(ContentItem.Meta):
         verbose_name = _("question and answer")

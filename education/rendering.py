@@ -1,6 +1,7 @@
 """Safe Markdown: raw HTML in content is escaped, and the output is cleaned by nh3 as well.
 
-Content may link to other pages with `sign:<slug>`, `guide:<slug>` and `faq:<slug>` addresses.
+Content may link to other pages with `sign:<slug>`, `lookalike:<slug>`, `guide:<slug>` and
+`faq:<slug>` addresses.
 """
 
 import re
@@ -16,7 +17,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-_INTERNAL_LINK = re.compile(r"\]\((sign|guide|faq):([\w-]+)\)")
+_INTERNAL_LINK = re.compile(r"\]\((sign|lookalike|guide|faq):([\w-]+)\)")
 
 
 def internal_url(kind, slug):

@@ -19,7 +19,7 @@ from tests.conftest import shared_rows
 DESIGN_SIGN_CODES = [
     "new_lump", "firm", "raised_patch", "red_patch", "discoloured", "open_sore", "bleeding",
     "weeping", "thickened", "spider_veins", "band_along_nerve", "dimpled", "swelling", "warm",
-    "fever",
+    "fever", "hair_loss",
 ]  # fmt: skip
 SIGN_SECTIONS = [
     "What it can look like",
@@ -169,6 +169,8 @@ class TestWithContent:
             "body": "Edited by the nurse.",
             "keywords": item.keywords,
             "source_section": item.source_section,
+            "guidance": item.guidance,
+            "section": item.section,
             "order": item.order,
         }
         response = admin_client.post(url, data)
@@ -216,7 +218,7 @@ def test_sign_pages_have_every_section_and_an_urgency():
         headings = re.findall(r"^## (.+)$", item.fields["body"], re.MULTILINE)
         assert headings == SIGN_SECTIONS, item.slug
         assert Urgency.get(item.fields["urgency"])
-        assert item.fields["source_section"]
+        assert item.fields["source_section"] or item.fields["guidance"]
 
 
 def test_guides_and_faq_cover_the_issue():
@@ -283,7 +285,7 @@ def test_loader_moves_a_sign_code_between_pages(db, tmp_path):
 
 
 def copy_content(tmp_path):
-    for item in ("signs", "guides", "faq"):
+    for item in ("signs", "lookalikes", "guides", "faq"):
         folder = tmp_path / item
         folder.mkdir()
         for path in (Path(__file__).parent.parent / "education" / "content" / item).glob("*.md"):

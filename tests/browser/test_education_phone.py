@@ -35,7 +35,8 @@ def test_search_from_a_phone(phone, content):
     page.get_by_label("Search these pages").fill("shingles")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Spots in a band, like shingles").click()
-    assert page.url.endswith("/learn/signs/band_along_nerve/")
+    # Wait for the new page to load: the URL can change before its document is there.
+    page.wait_for_url("**/learn/signs/band_along_nerve/", wait_until="load")
     assert_fits_phone(page)
 
 
