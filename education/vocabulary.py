@@ -61,6 +61,18 @@ class Site(Code):
     CHEST_WALL_RIGHT = "chest_wall_right", _("Chest wall, right side"), _("your right chest wall")
     SCAR_LEFT = "scar_left", _("Surgery scar, left side"), _("your left surgery scar")
     SCAR_RIGHT = "scar_right", _("Surgery scar, right side"), _("your right surgery scar")
+    BREAST_LEFT = "breast_left", _("Breast, left (remaining or rebuilt)"), _("your left breast")
+    BREAST_RIGHT = "breast_right", _("Breast, right (remaining or rebuilt)"), _("your right breast")
+    SUPRACLAVICULAR_LEFT = (
+        "supraclavicular_left",
+        _("Above the collarbone, left"),
+        _("the area above your left collarbone"),
+    )
+    SUPRACLAVICULAR_RIGHT = (
+        "supraclavicular_right",
+        _("Above the collarbone, right"),
+        _("the area above your right collarbone"),
+    )
     NECK = "neck", _("Neck"), _("your neck")
     UPPER_ARM_LEFT = "upper_arm_left", _("Upper arm, left"), _("your left upper arm")
     UPPER_ARM_RIGHT = "upper_arm_right", _("Upper arm, right"), _("your right upper arm")

@@ -20,7 +20,7 @@ from tests.images import (
 )
 from tests.photo_helpers import storage_fixture, stored_files, upload  # noqa: F401
 from tests.test_tracker_forms import entry_data
-from tracker.models import Entry, Photo
+from tracker.models import Entry, Photo, StagedPhoto
 
 pytestmark = pytest.mark.usefixtures("storage")
 
@@ -171,7 +171,7 @@ REFUSALS = [
 
 
 @pytest.mark.parametrize(("data", "message"), REFUSALS)
-def test_refused_file_rerenders_the_form_and_saves_nothing(
+def test_refused_file_rerenders_the_form_saves_nothing_and_keeps_the_good_photo(
     patient_client, area, storage, data, message
 ):
     good = upload(photo_bytes(seed=1), "good.jpg")
@@ -183,11 +183,14 @@ def test_refused_file_rerenders_the_form_and_saves_nothing(
     assert message in page
     assert "IMG_0002.jpg: " in page  # which of the files it was
     assert "Nothing has been saved yet." in page
-    assert "Please choose the photo again." in page
+    assert "The photos that could be used are kept above." in page
     assert "typed words stay" in page and 'value="6"' in page  # typed fields kept
     assert not Entry.objects.exists()
     assert not Photo.objects.exists()
-    assert stored_files(storage) == []
+    # The good photo is kept for the next try (tracker.staging), and only it.
+    kept = StagedPhoto.objects.get(owner=area.patient)
+    assert f'name="staged" value="{kept.code}" checked' in page
+    assert stored_files(storage) == sorted(kept.file_names)
 
 
 def test_file_over_the_size_limit_is_refused(patient_client, area, storage, settings):
@@ -267,12 +270,23 @@ def test_same_photo_on_another_entry_is_fine(patient_client, area, entry):
     assert Photo.objects.count() == 2
 
 
-def test_invalid_entry_with_good_photos_asks_for_the_photos_again(patient_client, area, storage):
+def test_invalid_entry_keeps_good_photos_and_saving_attaches_them(patient_client, area, storage):
     response = post_entry(patient_client, area, [upload(photo_bytes())], pain="11")
     page = body(response)
     assert "Please choose a number from 0 to 10." in page
-    assert "Please choose the photo again." in page
-    assert not Entry.objects.exists() and stored_files(storage) == []
+    assert "Please choose the photo again." not in page
+    assert "Your photo is kept. It will be saved with the check." in page
+    kept = StagedPhoto.objects.get(owner=area.patient)
+    assert reverse("tracker:staged_file", args=[kept.code, "thumb"]) in page
+    assert not Entry.objects.exists() and not Photo.objects.exists()
+
+    url = reverse("tracker:entry_create", args=[area.code])
+    response = patient_client.post(url, {**entry_data(pain="3"), "staged": [str(kept.code)]})
+    assert response.status_code == 302
+    photo = Entry.objects.get(area=area).photos.get()
+    assert photo.master_name == kept.master_name and photo.sha256 == kept.sha256
+    assert not StagedPhoto.objects.exists()
+    assert stored_files(storage) == sorted(photo.file_names)
 
 
 # The faults of the photo store (disk full, read-only, S3 errors) are in test_photos_faults.py.

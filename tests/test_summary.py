@@ -99,7 +99,10 @@ def test_summary_content(patient, log, questions):
         datetime.date(2026, 1, 12),
         datetime.date(2026, 3, 2),
     ]
-    assert lump.size_points == ((datetime.date(2026, 1, 12), 6), (datetime.date(2026, 3, 2), 9))
+    assert lump.size_points == (
+        (datetime.date(2026, 1, 12), 6, False),
+        (datetime.date(2026, 3, 2), 9, False),
+    )
     assert lump.photo_count == 3
     assert lump.first_photo.date == datetime.date(2026, 1, 12)
     assert lump.latest_photo.date == datetime.date(2026, 3, 2)
@@ -142,7 +145,8 @@ def test_withdrawn_flags_are_not_listed(patient, log):
 def test_summary_is_built_in_a_fixed_number_of_queries(
     patient, log, questions, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(6):
+    # 7: entries, photos, profile, open areas, flags, questions, and the map's urgencies.
+    with django_assert_max_num_queries(7):
         build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
 
 

@@ -22,7 +22,17 @@ from django.db.models import Exists, OuterRef, Q
 from django.dispatch import Signal
 from django.http import Http404
 
-from tracker.models import CareGrant, Entry, Photo, Question, Role, User, WatchedArea
+from tracker.models import (
+    CareGrant,
+    Entry,
+    Photo,
+    PhotoMeasurement,
+    Question,
+    Role,
+    StagedPhoto,
+    User,
+    WatchedArea,
+)
 
 # Sent with: request, patient_ids (list; None where a refused code matched nothing), what (a short
 # code such as "area", "entry", "photo", "timeline"), object_code (UUID or None), allowed (bool).
@@ -193,8 +203,27 @@ def photos_for(user, *, write=False):
     return Photo.objects.in_entries(entries_for(user, write=write))
 
 
-def get_photo_for_user(request, code, *, write=False):
-    photos = photos_for(request.user, write=write).select_related("entry", "entry__area")
+def measurable_photos_for(user):
+    """Photos `user` may measure on: the patient's own, a clinician's who shares the record, and
+    those of checks the user may change (a caregiver who logged them). Measuring never changes
+    the check: it adds a measurement to the photo (tracker.measurements)."""
+    if not user.is_authenticated:
+        return Photo.objects.none()
+    allowed = Q(entry__area__patient=user) | Q(entry__in=entries_for(user, write=True))
+    if user.is_clinician:
+        clinician = grants_for(user, role=Role.CLINICIAN).filter(
+            patient=OuterRef("entry__area__patient")
+        )
+        allowed |= Exists(clinician)
+    return Photo.objects.in_entries(entries_for(user)).filter(allowed)
+
+
+def get_photo_for_user(request, code, *, write=False, measure=False):
+    if measure:
+        photos = measurable_photos_for(request.user)
+    else:
+        photos = photos_for(request.user, write=write)
+    photos = photos.select_related("entry", "entry__area")
     return get_for_user(request, photos, code, what="photo", patient_path="entry__area__patient")
 
 
@@ -213,4 +242,27 @@ def get_question_for_user(request, code, *, write=False):
         code,
         what="other",
         patient_path="patient",
+    )
+
+
+def staged_photos_for(user):
+    """Photos kept across a validation error (tracker.staging): only ever their owner's."""
+    return StagedPhoto.objects.owned_by(user)
+
+
+def get_staged_photo_for_user(request, code):
+    return get_for_user(
+        request, staged_photos_for(request.user), code, what="photo", patient_path="owner"
+    )
+
+
+def get_measurement_for_user(request, code, *, write=False):
+    """A measurement on a photo the user may see; with write=True, one on a check the user may
+    change (to make it the check's size)."""
+    entries = entries_for(request.user, write=write)
+    measurements = PhotoMeasurement.objects.filter(photo__entry__in=entries).select_related(
+        "photo", "photo__entry", "photo__entry__area", "measured_by"
+    )
+    return get_for_user(
+        request, measurements, code, what="photo", patient_path="photo__entry__area__patient"
     )

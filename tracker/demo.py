@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from tracker.demo_photos import add_demo_photos
-from tracker.models import Entry, Profile, User, WatchedArea
+from tracker.demo_photos import add_demo_measurement, add_demo_photos
+from tracker.models import Entry, Photo, Profile, User, WatchedArea
 
 PATIENT_EMAIL = "demo.patient@example.com"
 CLINICIAN_EMAIL = "demo.clinician@example.com"
@@ -99,6 +99,17 @@ def load_demo(*, today):
         entries=Entry.objects.filter(area__patient=accounts.patient, area__name__in=PHOTO_AREAS),
         author=accounts.patient,
     )
+    # The latest photo of the first area is measured against its ruler (shown as measured).
+    latest = (
+        Photo.objects.filter(
+            entry__area__patient=accounts.patient, entry__area__name=AREAS[0]["name"]
+        )
+        .select_related("entry")
+        .order_by("-entry__date", "-created_at")
+        .first()
+    )
+    if latest is not None:
+        add_demo_measurement(photo=latest, author=accounts.patient)
     return accounts
 
 
@@ -123,6 +134,7 @@ def _load_records(*, today):
                 "ductal",
                 "hormone_receptor_positive",
             ],
+            "radiation_sites": ["chest_wall_left", "armpit_left"],
             "care_team_phone": "020 7946 0000",
             "last_appointment": today - datetime.timedelta(days=85),
             "next_appointment": today + datetime.timedelta(days=12),

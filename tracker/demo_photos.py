@@ -74,3 +74,32 @@ def add_demo_photos(*, entries, author):
         data = demo_picture(size_mm=entry.size_mm, signs=entry.signs, seed=entry.pk)
         upload = SimpleUploadedFile("demo.jpg", data, content_type="image/jpeg")
         attach_photos(entry=entry, files=[upload], author=author)
+
+
+def mark_centre(seed):
+    """Where demo_picture puts the mark for this seed (the same random draws, in order)."""
+    rng = random.Random(seed)
+    width, height = SIZE
+    return width // 2 + rng.randint(-15, 15), height // 2 - 60 + rng.randint(-15, 15)
+
+
+def add_demo_measurement(*, photo, author):
+    """Measure the mark of a demo photo against its ruler, as the patient would (idempotent)."""
+    from tracker.measurements import save_measurement, use_as_size
+
+    if photo.measurements.exists() or photo.entry.size_mm is None:
+        return None
+    width, height = SIZE
+    ruler_left, ruler_y = width // 2 - 50 * PX_PER_MM // 2, height - 150 + 15
+    cx, cy = mark_centre(photo.entry.pk)
+    half = photo.entry.size_mm * PX_PER_MM / 2
+    measurement = save_measurement(
+        photo=photo,
+        user=author,
+        by_clinician=False,
+        reference="ruler_10mm",
+        reference_points=((ruler_left, ruler_y), (ruler_left + 10 * PX_PER_MM, ruler_y)),
+        spot_points=((cx - half, cy), (cx + half, cy)),
+    )
+    use_as_size(measurement=measurement)
+    return measurement

@@ -23,7 +23,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from tracker.export_care import ACCESS_LOG_FIELDS, ENTRY_PREFETCH, access_log, flags_of
-from tracker.models import ENTRY_FIELDS, Entry, Photo, Question
+from tracker.models import ENTRY_FIELDS, Entry, Photo, PhotoMeasurement, Question
 from tracker.storage import read_chunks
 
 CSV_FIELDS = ["area", "site", *ENTRY_FIELDS, "photos"]
@@ -69,6 +69,7 @@ def stream_export(*, patient) -> Iterator[bytes]:
                 "first_noticed": area.first_noticed,
                 "notes": area.notes,
                 "resolved_at": area.resolved_at,
+                "pin": {"x": area.pin_x, "y": area.pin_y},
                 "checks": [],
             }
             for entry in area.entries.all():
@@ -108,7 +109,13 @@ class _Pipe:
 
 def _areas(patient):
     entries = Entry.objects.order_by("date", "created_at").prefetch_related(
-        Prefetch("photos", queryset=Photo.objects.order_by("created_at", "pk")), *ENTRY_PREFETCH
+        Prefetch(
+            "photos",
+            queryset=Photo.objects.order_by("created_at", "pk").prefetch_related(
+                Prefetch("measurements", PhotoMeasurement.objects.order_by("created_at", "pk"))
+            ),
+        ),
+        *ENTRY_PREFETCH,
     )
     return patient.areas.order_by("created_at").prefetch_related(Prefetch("entries", entries))
 
@@ -119,6 +126,7 @@ def _profile(patient):
         return {}
     return {
         "history": profile.history,
+        "radiation_sites": profile.radiation_sites,
         "care_team_phone": profile.care_team_phone,
         "last_appointment": profile.last_appointment,
         "next_appointment": profile.next_appointment,
@@ -128,6 +136,7 @@ def _profile(patient):
 def _entry(entry, photo_files):
     return {
         **{field: getattr(entry, field) for field in ENTRY_FIELDS},
+        "size_measured_on_photo": entry.size_is_measured,
         "photos": photo_files,
         "flags": flags_of(entry),
     }
@@ -142,7 +151,27 @@ def _add_photo(archive, pipe, entry, photo, photo_files):
             member.write(chunk)
             yield pipe.take()
     yield pipe.take()
-    photo_files.append({"file": name, "taken_at": photo.taken_at, "sha256": photo.sha256})
+    photo_files.append(
+        {
+            "file": name,
+            "taken_at": photo.taken_at,
+            "sha256": photo.sha256,
+            "measurements": [_measurement(m) for m in photo.measurements.all()],
+        }
+    )
+
+
+def _measurement(measurement):
+    return {
+        "length_mm": measurement.length_mm,
+        "measured_at": measurement.created_at,
+        "by_clinician": measurement.by_clinician,
+        "reference": measurement.reference,
+        "reference_mm": measurement.reference_mm,
+        "reference_points": measurement.reference_points,
+        "spot_points": measurement.spot_points,
+        "used_as_size": measurement.photo.entry.size_measurement_id == measurement.pk,
+    }
 
 
 def _csv_row(area, entry, photo_files):

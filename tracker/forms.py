@@ -4,8 +4,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from education.choices import choices
+from education.choices import choices, sign_help
 from education.vocabulary import Change, History, Sign, Site, Treatment
+from tracker import body_map
 from tracker.models import (
     ENTRY_FIELDS,
     MAX_NOTES,
@@ -19,6 +20,22 @@ from tracker.models import (
     WatchedArea,
 )
 from tracker.services import EntryValues
+
+# The checklist of the entry form, in a few plain groups (each sign in exactly one; a sign added
+# to the vocabulary later and not listed here shows under "More signs").
+SIGN_GROUPS = (
+    (
+        _("Lumps and how it feels"),
+        (Sign.NEW_LUMP, Sign.FIRM, Sign.RAISED_PATCH, Sign.THICKENED, Sign.SWELLING),
+    ),
+    (
+        _("Colour and the look of the skin"),
+        (Sign.RED_PATCH, Sign.DISCOLOURED, Sign.SPIDER_VEINS, Sign.DIMPLED, Sign.BAND_ALONG_NERVE),
+    ),
+    (_("Broken skin"), (Sign.OPEN_SORE, Sign.BLEEDING, Sign.WEEPING)),
+    (_("Heat and fever"), (Sign.WARM, Sign.FEVER)),
+)
+OTHER_SIGNS = _("More signs")
 
 
 class DateInput(forms.DateInput):
@@ -61,7 +78,31 @@ class SignUpForm(UserCreationForm):
         return email
 
 
+# The places the profile asks about for radiation: where breast cancer is usually treated.
+RADIATION_SITES = (
+    Site.CHEST_WALL_LEFT,
+    Site.CHEST_WALL_RIGHT,
+    Site.BREAST_LEFT,
+    Site.BREAST_RIGHT,
+    Site.ARMPIT_LEFT,
+    Site.ARMPIT_RIGHT,
+    Site.SUPRACLAVICULAR_LEFT,
+    Site.SUPRACLAVICULAR_RIGHT,
+)
+
+
 class ProfileForm(forms.ModelForm):
+    radiation_sites = forms.MultipleChoiceField(
+        label=_("Where did you have radiation?"),
+        choices=[(code, label) for code, label in choices(Site) if code in RADIATION_SITES],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Tick the places, if you know. Your body map shades them, because skin that had "
+            "radiation can change in its own ways."
+        ),
+        error_messages={"invalid_choice": NOT_IN_LIST},
+    )
     history = forms.MultipleChoiceField(
         label=_("Your treatment and cancer type"),
         choices=choices(History),
@@ -76,7 +117,13 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ("history", "care_team_phone", "last_appointment", "next_appointment")
+        fields = (
+            "history",
+            "radiation_sites",
+            "care_team_phone",
+            "last_appointment",
+            "next_appointment",
+        )
         labels = {
             "care_team_phone": _("Your care team's phone number"),
             "last_appointment": _("Date of your last appointment"),
@@ -105,7 +152,7 @@ class ProfileForm(forms.ModelForm):
 class AreaForm(forms.ModelForm):
     class Meta:
         model = WatchedArea
-        fields = ("site", "name", "first_noticed", "notes")
+        fields = ("site", "name", "first_noticed", "notes", "pin_x", "pin_y")
         help_texts = {
             "name": _('A few words so you know which spot this is, like "lump under left scar".'),
             "first_noticed": _("Leave it empty if you are not sure."),
@@ -118,12 +165,27 @@ class AreaForm(forms.ModelForm):
         widgets = {
             "first_noticed": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NOTES}),
+            "pin_x": forms.HiddenInput,
+            "pin_y": forms.HiddenInput,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_noticed"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["site"].choices = [("", _("Choose a body area")), *choices(Site)]
+        self.fields["site"].help_text = _("Or tap the place on the body map.")
+
+    def clean(self):
+        cleaned = super().clean()
+        x, y = cleaned.get("pin_x"), cleaned.get("pin_y")
+        # A pin off the drawing (or only half given) is dropped: the site's own place is used.
+        # So is an old pin when the site changed without a new tap (the list was used instead).
+        moved = {"pin_x", "pin_y"} & set(self.changed_data)
+        site_changed = self.instance.pk and "site" in self.changed_data and not moved
+        off_map = not (0 <= (x or 0) <= body_map.WIDTH and 0 <= (y or 0) <= body_map.HEIGHT)
+        if x is None or y is None or off_map or site_changed:
+            cleaned["pin_x"] = cleaned["pin_y"] = None
+        return cleaned
 
     def clean_first_noticed(self):
         return reject_future(self.cleaned_data["first_noticed"])
@@ -147,7 +209,10 @@ class EntryForm(forms.ModelForm):
             "itch": _("Itch, from 0 (none) to 10 (worst)"),
         }
         help_texts = {
-            "size_mm": _("Measure the longest part with a ruler, if you can. 10 mm is 1 cm."),
+            "size_mm": _(
+                "Measure the longest part with a ruler, if you can. 10 mm is 1 cm. You can also "
+                "measure it on the photo after saving."
+            ),
             "treatment_since": _("When you started it, if you are using something."),
             "notes": _("Anything else you want to remember or tell your care team."),
         }
@@ -181,6 +246,7 @@ class EntryForm(forms.ModelForm):
             "pain": forms.NumberInput(attrs={"min": 0, "max": MAX_SCORE, "inputmode": "numeric"}),
             "itch": forms.NumberInput(attrs={"min": 0, "max": MAX_SCORE, "inputmode": "numeric"}),
             "notes": forms.Textarea(attrs={"rows": 3, "maxlength": MAX_NOTES}),
+            "change": forms.RadioSelect,
         }
 
     def __init__(self, *args, **kwargs):
@@ -189,9 +255,23 @@ class EntryForm(forms.ModelForm):
         for name in ("date", "treatment_since"):
             self.fields[name].widget.attrs["max"] = today
         self.fields["change"].required = False
-        self.fields["change"].choices = [("", _("Not sure")), *choices(Change)]
+        self.fields["change"].choices = [*choices(Change), ("", _("Not sure"))]
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
+
+    def sign_groups(self):
+        """[(group label, [(checkbox, help line), ...]), ...] for the grouped checklist."""
+        boxes = {box.data["value"]: box for box in self["signs"]}
+        groups, listed = [], set()
+        for label, codes in SIGN_GROUPS:
+            members = [(boxes[c], sign_help(c)) for c in codes if c in boxes]
+            listed.update(codes)
+            if members:
+                groups.append((label, members))
+        rest = [(box, sign_help(code)) for code, box in boxes.items() if code not in listed]
+        if rest:
+            groups.append((OTHER_SIGNS, rest))
+        return groups
 
     def clean_date(self):
         return reject_future(self.cleaned_data["date"])

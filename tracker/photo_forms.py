@@ -4,9 +4,13 @@ Plain ``FileField``s, never ``ImageField`` (which would open the upload with eve
 decoder): what a file is gets decided only by tracker.imaging's allow-list, in tracker.photos.
 """
 
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from tracker.access import staged_photos_for
 
 # What the library picker offers. The server never trusts this: it decodes with an allow-list.
 LIBRARY_ACCEPT = (
@@ -51,12 +55,43 @@ class PhotoForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, entry=None, **kwargs):
+    # Photos kept from an earlier try (tracker.staging), by code; unticked ones are left out.
+    staged = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.MultipleHiddenInput,
+        error_messages={
+            "invalid_choice": _(
+                "A photo you chose earlier is no longer kept: we keep them for a day. "
+                "Please add it again."
+            )
+        },
+    )
+
+    def __init__(self, *args, entry=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.existing = list(entry.photos.all()) if entry is not None else []
         self.max_per_entry = settings.PHOTO_MAX_PER_ENTRY
-        self.room = max(0, self.max_per_entry - len(self.existing))
         self.max_mb = settings.PHOTO_MAX_BYTES // (1024 * 1024)
+        codes = self.data.getlist("staged") if self.is_bound else []
+        self.staged_photos = (
+            list(staged_photos_for(user).filter(code__in=[c for c in codes if _is_uuid(c)]))
+            if user is not None
+            else []
+        )
+        self.fields["staged"].choices = [(str(p.code), str(p.code)) for p in self.staged_photos]
+
+    @property
+    def room(self):
+        return max(0, self.max_per_entry - len(self.existing) - len(self.staged_photos))
+
+    def clean_staged(self):
+        wanted = set(self.cleaned_data["staged"])
+        return [photo for photo in self.staged_photos if str(photo.code) in wanted]
+
+    def kept(self, photos):
+        """Show these newly kept photos (tracker.staging) with the re-rendered form."""
+        self.staged_photos = [*self.cleaned_data.get("staged", []), *photos]
 
     def chosen_files(self):
         """Every file chosen with either input, camera first."""
@@ -65,5 +100,13 @@ class PhotoForm(forms.Form):
 
     @property
     def had_files(self):
-        """True when the submission carried files (which a re-rendered form cannot keep)."""
-        return self.is_bound and any(self.files.getlist(name) for name in self.fields)
+        """True when the submission carried files (kept, when they could be used)."""
+        return self.is_bound and any(self.files.getlist(name) for name in ("camera", "photos"))
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True

@@ -14,8 +14,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tracker import photos
-from tracker.access import editable_entries, get_area_for_user, get_photo_for_user, photos_for
+from tracker import photos, staging
+from tracker.access import (
+    editable_entries,
+    get_area_for_user,
+    get_photo_for_user,
+    get_staged_photo_for_user,
+    measurable_photos_for,
+    photos_for,
+)
 from tracker.imaging import CONTENT_TYPE, EXTENSION
 from tracker.storage import failure_types
 
@@ -34,6 +41,17 @@ PHOTO_HEADERS = {
 @require_GET
 def photo_file(request, code, rendition):
     photo = get_photo_for_user(request, code)
+    return _serve(photo, rendition)
+
+
+@require_GET
+def staged_file(request, code, rendition):
+    """A photo kept across a validation error: to its owner only, like any photo."""
+    staged = get_staged_photo_for_user(request, code)
+    return _serve(staged, rendition, prefix="kept")
+
+
+def _serve(photo, rendition, prefix="photo"):
     if rendition not in photos.RENDITIONS:
         raise Http404
     name = getattr(photo, photos.RENDITIONS[rendition])
@@ -49,7 +67,7 @@ def photo_file(request, code, rendition):
         )
     # The download name is the photo's random code: it names no patient, area or date.
     response = FileResponse(
-        stored, content_type=CONTENT_TYPE, filename=f"photo-{photo.code}-{rendition}.{EXTENSION}"
+        stored, content_type=CONTENT_TYPE, filename=f"{prefix}-{photo.code}-{rendition}.{EXTENSION}"
     )
     if not response.has_header("Content-Length"):  # an S3 stream cannot seek to measure itself
         response["Content-Length"] = stored.size
@@ -72,6 +90,8 @@ def photo_detail(request, code):
             "area": entry.area,
             "position": siblings.index(photo) + 1,
             "count": len(siblings),
+            "measurements": photo.measurements.select_related("measured_by"),
+            "can_measure": measurable_photos_for(request.user).filter(pk=photo.pk).exists(),
             "editable_entries": editable_entries(request.user, [entry]),
         },
     )
@@ -100,8 +120,10 @@ def compare(request, code):
     )
     _label(choices)
     by_code = {str(photo.code): photo for photo in choices}
+    # By default: the first and the latest checks that have photos (each one's first photo).
+    latest_check = [p for p in choices if p.entry_id == choices[-1].entry_id] if choices else []
     first = by_code.get(request.GET.get("a", "")) or (choices[0] if choices else None)
-    second = by_code.get(request.GET.get("b", "")) or (choices[-1] if choices else None)
+    second = by_code.get(request.GET.get("b", "")) or (latest_check[0] if latest_check else None)
     return render(
         request,
         "tracker/compare.html",
@@ -134,11 +156,14 @@ def save_entry_and_photos(request, *, form, photo_form, entry=None, area=None):
     valid = form.is_valid()
     valid = photo_form.is_valid() and valid  # both run, so every problem shows at once
     if not valid:
+        if photo_form.is_valid():
+            _keep_photos(request, photo_form)
         return None
     try:
         return photos.save_entry_with_photos(
             values=form.values(),
             files=photo_form.chosen_files(),
+            staged=photo_form.cleaned_data["staged"],
             author=request.user,
             entry=entry,
             area=area,
@@ -146,6 +171,8 @@ def save_entry_and_photos(request, *, form, photo_form, entry=None, area=None):
     except photos.PhotosRefused as refused:
         for message in refused.messages:
             photo_form.add_error(None, message)
+        if refused.per_file:
+            _keep_photos(request, photo_form, report=False)
         return None
     except photos.StorageFailed as failed:
         photo_form.add_error(None, failed.message)
@@ -161,6 +188,15 @@ def form_page(request, context):
     if failed and _from_script(request):
         return JsonResponse({"error": failed}, status=503)
     return render(request, "tracker/entry_form.html", context, status=503 if failed else 200)
+
+
+def _keep_photos(request, photo_form, *, report=True):
+    """Nothing retaken: hold the usable new photos for the next try (tracker.staging)."""
+    kept, problems = staging.stage_files(owner=request.user, files=photo_form.chosen_files())
+    photo_form.kept(kept)
+    if report:
+        for message in problems:
+            photo_form.add_error(None, message)
 
 
 def finish(request, to, code):

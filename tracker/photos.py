@@ -43,10 +43,15 @@ RENDITIONS = {"thumb": "thumbnail_name", "screen": "screen_name", "full": "maste
 
 
 class PhotosRefused(Exception):
-    """The submitted photos cannot be saved; ``messages`` says why, in the patient's words."""
+    """The submitted photos cannot be saved; ``messages`` says why, in the patient's words.
 
-    def __init__(self, messages):
+    ``per_file`` is True when only some files were refused (not a photo, too big...): the
+    others can be kept for the next try (tracker.staging).
+    """
+
+    def __init__(self, messages, *, per_file=False):
         self.messages = list(messages)
+        self.per_file = per_file
         super().__init__(" ".join(self.messages))
 
 
@@ -62,10 +67,14 @@ class StorageFailed(Exception):
         )
 
 
-def prepare_photos(*, files, entry=None):
-    """Process every file, or raise PhotosRefused with every reason. Writes nothing."""
+def prepare_photos(*, files, entry=None, staged=()):
+    """Process every file, or raise PhotosRefused with every reason. Writes nothing.
+
+    `staged` photos (tracker.staging) count towards the limit and the duplicate check.
+    """
     files = [f for f in files if f is not None]
     existing = list(entry.photos.values_list("sha256", flat=True)) if entry and entry.pk else []
+    existing += [photo.sha256 for photo in staged]
     room = settings.PHOTO_MAX_PER_ENTRY - len(existing)
     if len(files) > room:
         raise PhotosRefused([_too_many_message(len(existing))])
@@ -85,7 +94,7 @@ def prepare_photos(*, files, entry=None):
             message = _(exc.message) % exc.params if exc.params else _(exc.message)
             problems.append(_named(upload, message) if len(files) > 1 else message)
     if problems:
-        raise PhotosRefused(problems)
+        raise PhotosRefused(problems, per_file=True)
     seen = set(existing)
     for photo in prepared:
         if photo.sha256 in seen:
@@ -97,7 +106,7 @@ def prepare_photos(*, files, entry=None):
 def attach_photos(*, entry, files, author):
     """Add photos to a saved entry: all of them, or (on any refusal or failure) none."""
     prepared = prepare_photos(files=files, entry=entry)
-    with _files_removed_on_failure() as written, transaction.atomic():
+    with written_files_removed_on_failure() as written, transaction.atomic():
         return _store(entry=entry, prepared=prepared, author=author, written=written)
 
 
@@ -108,11 +117,18 @@ def save_entry_with_photos(
     author: User,
     entry: Entry | None = None,
     area: WatchedArea | None = None,
+    staged=(),
 ) -> Entry:
-    """Save `entry` edited, or a new entry of `area`, and its new photos, as one unit."""
-    prepared = prepare_photos(files=files, entry=entry)
-    with _files_removed_on_failure() as written, transaction.atomic():
+    """Save `entry` edited, or a new entry of `area`, and its new photos, as one unit.
+
+    `staged` photos (kept across an earlier validation error, tracker.staging) become photos of
+    the entry in the same transaction, without being processed or copied again.
+    """
+    staged = list(staged)
+    prepared = prepare_photos(files=files, entry=entry, staged=staged)
+    with written_files_removed_on_failure() as written, transaction.atomic():
         entry = services.save_entry(values=values, entry=entry, area=area, author=author)
+        _adopt(entry=entry, staged=staged, author=author)
         _store(entry=entry, prepared=prepared, author=author, written=written)
     return entry
 
@@ -134,13 +150,36 @@ def room_left(entry):
     return max(0, settings.PHOTO_MAX_PER_ENTRY - count)
 
 
+def delete_files_after_commit(names):
+    """Delete these stored files once the current transaction commits (now, outside one)."""
+    names = list(names)
+    transaction.on_commit(lambda: _delete_files(names))
+
+
 # --- internals -----------------------------------------------------------------------------
+
+
+def _adopt(*, entry, staged, author):
+    """Staged photos become the entry's photos: same files, new rows; the staged rows go."""
+    for kept in staged:
+        Photo.objects.create(
+            entry=entry,
+            uploaded_by=author,
+            width=kept.width,
+            height=kept.height,
+            sha256=kept.sha256,
+            taken_at=kept.taken_at,
+            master_name=kept.master_name,
+            screen_name=kept.screen_name,
+            thumbnail_name=kept.thumbnail_name,
+        )
+        kept.delete()
 
 
 def _store(*, entry, prepared, author, written):
     photos = []
     for processed in prepared:
-        names = _write_renditions(processed, written)
+        names = write_renditions(processed, written)
         try:
             with transaction.atomic():
                 photo = Photo.objects.create(
@@ -161,7 +200,8 @@ def _store(*, entry, prepared, author, written):
     return photos
 
 
-def _write_renditions(processed: ProcessedPhoto, written):
+def write_renditions(processed: ProcessedPhoto, written):
+    """Write the three renditions under a new random folder; their names go into `written`."""
     folder = f"photos/{uuid.uuid4().hex}"
     names = {}
     for field, kind, rendition in (
@@ -184,7 +224,8 @@ def _write_renditions(processed: ProcessedPhoto, written):
 
 
 @contextmanager
-def _files_removed_on_failure():
+def written_files_removed_on_failure():
+    """Yield a list to note written file names in; if the block fails, delete those files."""
     written = []
     try:
         yield written

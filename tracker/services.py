@@ -14,7 +14,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from education.vocabulary import Treatment
-from tracker.models import Entry, Profile, User, WatchedArea
+from tracker.models import Entry, Photo, Profile, User, WatchedArea
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,29 @@ def profile_for(user):
 
 
 def areas_with_latest_entry(areas):
-    """Annotate each area with its latest entry's date and change, and how many entries it has."""
+    """Annotate each area with its latest entry's date and change, how many entries it has, and
+    the code of its latest photo (for the card's thumbnail)."""
     latest = Entry.objects.filter(area=OuterRef("pk")).order_by("-date", "-created_at")
+    photo = Photo.objects.filter(entry__area=OuterRef("pk")).order_by(
+        "-entry__date", "-entry__created_at", "-created_at", "-pk"
+    )
     return areas.annotate(
         latest_date=Subquery(latest.values("date")[:1]),
         latest_change=Subquery(latest.values("change")[:1]),
+        latest_photo_code=Subquery(photo.values("code")[:1]),
         entry_count=Count("entries"),
     )
+
+
+def number_for_map(areas):
+    """The areas as a list; the open ones numbered 1, 2, ... (`map_number`) for the body map."""
+    areas = list(areas)
+    number = 0
+    for area in areas:
+        if not area.is_resolved:
+            number += 1
+            area.map_number = number
+    return areas
 
 
 def create_area(
@@ -54,9 +70,18 @@ def create_area(
     name: str,
     first_noticed: datetime.date | None = None,
     notes: str = "",
+    pin_x: float | None = None,
+    pin_y: float | None = None,
 ) -> WatchedArea:
+    """A new watched area; `pin_x`, `pin_y`: where the patient tapped on the body map."""
     return WatchedArea.objects.create(
-        patient=patient, site=site, name=name, first_noticed=first_noticed, notes=notes
+        patient=patient,
+        site=site,
+        name=name,
+        first_noticed=first_noticed,
+        notes=notes,
+        pin_x=pin_x,
+        pin_y=pin_y,
     )
 
 
@@ -77,6 +102,8 @@ def save_entry(
     """Save `entry` with `values`, or (with no entry) a new entry of `area` logged by `author`."""
     if entry is None:
         entry = Entry(area=area, created_by=author)
+    elif entry.size_measurement_id and values.size_mm != entry.size_measurement.whole_mm:
+        entry.size_measurement = None  # a typed size replaces the one measured on a photo
     for name, value in asdict(values).items():
         setattr(entry, name, value)
     entry.signs = list(values.signs)  # a JSON list in the database
@@ -121,3 +148,33 @@ def move_entry_to(*, entry, day):
     entry.date = day
     entry.save(update_fields=["date", "updated_at"])
     return entry
+
+
+def latest_photo(area, *, other_than=None):
+    """The area's most recent photo (by check date), for the camera's "ghost"; None if none.
+
+    `other_than` leaves out one entry's own photos (the check being edited).
+    """
+    photos = Photo.objects.filter(entry__area=area).select_related("entry")
+    if other_than is not None and other_than.pk:
+        photos = photos.exclude(entry=other_than)
+    return photos.order_by("-entry__date", "-entry__created_at", "-created_at", "-pk").first()
+
+
+# The area page charts at most this many checks (the newest): bounded work, however long the log.
+CHART_CHECKS = 60
+
+
+def area_trend(area):
+    """The area page's charts over the newest CHART_CHECKS checks, oldest first: rows of
+    (date, size in mm, measured on a photo, pain, itch), the size points (date, mm, measured)
+    and the pain-and-itch points (date, pain, itch)."""
+    rows = [
+        (day, mm, mm is not None and measured is not None, pain, itch)
+        for day, mm, measured, pain, itch in area.entries.order_by(
+            "-date", "-created_at"
+        ).values_list("date", "size_mm", "size_measurement_id", "pain", "itch")[:CHART_CHECKS]
+    ][::-1]
+    sizes = tuple((day, mm, measured) for day, mm, measured, _p, _i in rows if mm is not None)
+    scores = tuple((day, pain, itch) for day, _mm, _m, pain, itch in rows)
+    return rows, sizes, scores

@@ -263,7 +263,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
+        # blob: previews of the photos chosen on the entry form, before they are sent.
+        "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -321,6 +322,8 @@ WORKER_STALE_MINUTES = env_int("WORKER_STALE_MINUTES", 5)
 PHOTO_MAX_BYTES = env_int("PHOTO_MAX_MB", 25) * 1024 * 1024
 PHOTO_MAX_PER_ENTRY = env_int("PHOTO_MAX_PER_ENTRY", 6)
 PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_MEGAPIXELS", 50) * 1_000_000
+# Photos kept across a validation error (tracker/staging.py) are deleted after this many hours.
+STAGED_PHOTO_HOURS = env_int("STAGED_PHOTO_HOURS", 24)
 # Django buffers the whole request before the view runs; allow a full entry of photos.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import health, photo_views, question_views, views
+from tracker import health, measure_views, photo_views, pwa_views, question_views, views
 
 tracker_patterns = [
     path("", views.home, name="home"),
@@ -26,7 +26,15 @@ tracker_patterns = [
     path("areas/<uuid:code>/compare/", photo_views.compare, name="compare"),
     path("photos/<uuid:code>/", photo_views.photo_detail, name="photo_detail"),
     path("photos/<uuid:code>/delete/", photo_views.photo_delete, name="photo_delete"),
+    path("photos/<uuid:code>/measure/", measure_views.measure, name="measure"),
+    path(
+        "measurements/<uuid:code>/",
+        measure_views.measurement_detail,
+        name="measurement_detail",
+    ),
+    path("measurements/<uuid:code>/use/", measure_views.measurement_use, name="measurement_use"),
     path("photos/<uuid:code>/<str:rendition>/", photo_views.photo_file, name="photo_file"),
+    path("kept-photos/<uuid:code>/<str:rendition>/", photo_views.staged_file, name="staged_file"),
     path("questions/", question_views.questions, name="questions"),
     path("questions/<uuid:code>/edit/", question_views.question_edit, name="question_edit"),
     path("questions/<uuid:code>/done/", question_views.question_done, name="question_done"),
@@ -41,4 +49,7 @@ urlpatterns = [
     path("learn/", include("education.urls")),
     path("", include("monitoring.urls")),
     path("admin/", admin.site.urls),
+    # At the root, so the worker's scope covers the whole app (it caches static files only).
+    path("sw.js", pwa_views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa_views.manifest, name="manifest"),
 ]

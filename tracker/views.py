@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -55,7 +56,12 @@ def signup(request):
 
 @require_GET
 def home(request):
-    areas = services.areas_with_latest_entry(areas_for(request.user, write=True))
+    areas = services.number_for_map(
+        # Open areas first on every database (SQLite and PostgreSQL sort NULLs differently).
+        services.areas_with_latest_entry(areas_for(request.user, write=True)).order_by(
+            F("resolved_at").asc(nulls_first=True), "name", "pk"
+        )
+    )
     return render(
         request,
         "tracker/home.html",
@@ -80,14 +86,28 @@ def area_create(request):
         area = services.create_area(patient=request.user, **form.cleaned_data)
         messages.success(request, _("Area added. You can log your first check now."))
         return redirect("tracker:entry_create", code=area.code)
-    return render(request, "tracker/area_form.html", {"form": form})
+    return render(
+        request,
+        "tracker/area_form.html",
+        {"form": form, "profile": services.profile_for(request.user)},
+    )
 
 
 @require_GET
 def area_detail(request, code):
     area = get_area_for_user(request, code)
     entries = services.timeline(area.entries.all())
-    context = {"area": area, "can_change_area": may_change_area(request.user, area)}
+    rows, sizes, scores = services.area_trend(area)
+    context = {
+        "area": area,
+        "can_change_area": may_change_area(request.user, area),
+        "latest_photo": services.latest_photo(area),
+        "size_points": sizes,
+        "score_points": scores,
+        "trend_rows": rows,
+        "charted": len(rows),
+        "chart_limit": services.CHART_CHECKS,
+    }
     return render(request, "tracker/area_detail.html", {**context, **_timeline(request, entries)})
 
 
@@ -99,7 +119,11 @@ def area_edit(request, code):
         form.save()
         messages.success(request, _("Your changes are saved."))
         return redirect("tracker:area_detail", code=area.code)
-    return render(request, "tracker/area_form.html", {"form": form, "area": area})
+    return render(
+        request,
+        "tracker/area_form.html",
+        {"form": form, "area": area, "profile": services.profile_for(request.user)},
+    )
 
 
 @require_POST
@@ -128,13 +152,21 @@ def area_delete(request, code):
 def entry_create(request, code):
     area = get_area_for_user(request, code, add_entries=True)
     form = EntryForm(request.POST or None)
-    photo_form = PhotoForm(request.POST or None, request.FILES or None)
+    photo_form = PhotoForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and (
         entry := save_entry_and_photos(request, form=form, photo_form=photo_form, area=area)
     ):
         # No flash message: the page it leads to says the check is saved, with its findings.
         return finish(request, "tracker:entry_saved", code=entry.code)
-    return form_page(request, {"form": form, "area": area, "photo_form": photo_form})
+    return form_page(
+        request,
+        {
+            "form": form,
+            "area": area,
+            "photo_form": photo_form,
+            "ghost_photo": services.latest_photo(area),
+        },
+    )
 
 
 @require_GET
@@ -161,14 +193,23 @@ def entry_use_photo_date(request, code):
 def entry_edit(request, code):
     entry = get_entry_for_user(request, code, write=True)
     form = EntryForm(request.POST or None, instance=entry)
-    photo_form = PhotoForm(request.POST or None, request.FILES or None, entry=entry)
+    photo_form = PhotoForm(
+        request.POST or None, request.FILES or None, entry=entry, user=request.user
+    )
     if request.method == "POST" and save_entry_and_photos(
         request, form=form, photo_form=photo_form, entry=entry
     ):
         messages.success(request, _("Your changes are saved."))
         return finish(request, "tracker:entry_saved", code=entry.code)
     return form_page(
-        request, {"form": form, "area": entry.area, "entry": entry, "photo_form": photo_form}
+        request,
+        {
+            "form": form,
+            "area": entry.area,
+            "entry": entry,
+            "photo_form": photo_form,
+            "ghost_photo": services.latest_photo(entry.area, other_than=entry),
+        },
     )
 
 

@@ -16,9 +16,11 @@ from django.utils.translation import gettext
 
 from education.choices import label
 from education.vocabulary import Treatment, Urgency
+from monitoring.flags import status as area_status
 from monitoring.models import Flag
 from monitoring.rules import wording
 from monitoring.rules.grouping import group_flags
+from tracker.body_map import Pin
 from tracker.models import Entry, Photo, Question, WatchedArea
 
 # Internal URL schemes the PDF template writes and SummaryURLFetcher (summary/pdf.py) serves.
@@ -77,6 +79,7 @@ class EntryRow:
     signs: tuple[str, ...]
     change: str
     size_mm: int | None
+    size_measured: bool
     pain: int
     itch: int
     treatment: str
@@ -91,7 +94,7 @@ class AreaSummary:
     first_photo: PhotoItem | None
     latest_photo: PhotoItem | None
     photo_count: int
-    size_points: tuple[tuple[datetime.date, int], ...]
+    size_points: tuple[tuple[datetime.date, int, bool], ...]  # (date, mm, measured on a photo)
     entries: tuple[EntryRow, ...]  # oldest first
 
 
@@ -114,6 +117,11 @@ class Summary:
     areas: tuple[AreaSummary, ...]
     quiet_areas: tuple[str, ...]  # open areas with no check in the period
     questions: tuple[QuestionItem, ...]
+    # The body map: every open watched area's pin, coloured by its most urgent open finding, with
+    # (number, name, urgency label) for the list beside it; the places that had radiation.
+    map_pins: tuple[Pin, ...] = ()
+    map_key: tuple[tuple[int, str, str], ...] = ()
+    radiation_sites: tuple[str, ...] = ()
 
     @property
     def photo_codes(self):
@@ -156,14 +164,10 @@ def build_summary(*, patient, period, today=None):
         _area_summary(area, area_entries, photos)
         for area, area_entries in sorted(by_area.items(), key=lambda item: item[0].name.lower())
     )
-    quiet = tuple(
-        WatchedArea.objects.owned_by(patient)
-        .open()
-        .exclude(pk__in=[area.pk for area in by_area])
-        .order_by("name")
-        .values_list("name", flat=True)
-    )
+    open_areas = list(WatchedArea.objects.owned_by(patient).open().order_by("name", "pk"))
+    quiet = tuple(area.name for area in open_areas if area not in by_area)
     to_raise, reviewed = _flags(patient, period)
+    map_pins, map_key = _map(open_areas)
     return Summary(
         patient_name=patient.full_name or patient.email,
         patient_code=str(patient.code),
@@ -179,7 +183,22 @@ def build_summary(*, patient, period, today=None):
             QuestionItem(text=q.text, created_on=timezone.localdate(q.created_at))
             for q in Question.objects.filter(patient=patient).open().order_by("created_at", "pk")
         ),
+        map_pins=map_pins,
+        map_key=map_key,
+        radiation_sites=tuple(profile.radiation_sites) if profile else (),
     )
+
+
+def _map(open_areas):
+    """Pins of every open watched area (numbered by name) and the key that lists them."""
+    areas = area_status.with_urgency(open_areas)
+    pins, key = [], []
+    for number, area in enumerate(areas, start=1):
+        x, y = area.pin
+        pins.append(Pin(x, y, number, area.open_urgency))
+        status = label(Urgency, area.open_urgency) if area.open_urgency else gettext("No open flag")
+        key.append((number, area.name, status))
+    return tuple(pins), tuple(key)
 
 
 def _photos_by_entry(entries):
@@ -207,7 +226,9 @@ def _area_summary(area, entries, photos):
         first_photo=area_photos[0] if area_photos else None,
         latest_photo=area_photos[-1] if len(area_photos) > 1 else None,
         photo_count=len(area_photos),
-        size_points=tuple((e.date, e.size_mm) for e in entries if e.size_mm is not None),
+        size_points=tuple(
+            (e.date, e.size_mm, e.size_is_measured) for e in entries if e.size_mm is not None
+        ),
         entries=tuple(_entry_row(entry) for entry in entries),
     )
 
@@ -218,6 +239,7 @@ def _entry_row(entry):
         signs=tuple(str(label) for label in entry.sign_labels),
         change=str(entry.get_change_display()) if entry.change else "",
         size_mm=entry.size_mm,
+        size_measured=entry.size_is_measured,
         pain=entry.pain,
         itch=entry.itch,
         treatment="" if entry.treatment == Treatment.NONE else label(Treatment, entry.treatment),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from education import choices
 from education.vocabulary import Sign, Urgency
+from monitoring.flags import status as area_status
 from monitoring.models import Flag
 from monitoring.rules import wording
 
@@ -69,3 +70,10 @@ def urgency_label(code):
 def sign_label(code):
     """The label of a sign code (e.g. for a link that names the sign to a screen reader)."""
     return choices.label(Sign, code)
+
+
+@register.simple_tag
+def with_urgency(areas):
+    """`{% with_urgency areas as areas %}`: each area gets `open_urgency`, its most urgent open
+    finding ("" when none): for the status on the home cards and the body-map pins."""
+    return area_status.with_urgency(areas)

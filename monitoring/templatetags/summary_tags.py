@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from monitoring.summary.build import PHOTO_SCHEME
-from monitoring.summary.chart import size_chart_svg
+from monitoring.summary.chart import scores_chart_svg, size_chart_svg
 
 register = template.Library()
 
@@ -33,6 +33,22 @@ def size_chart(points):
             title=_("Longest size in mm, over time"),
             empty_text=_("No size logged in this period"),
             unit=_("mm"),
+            format_date=lambda day: date_format(day, "j M"),
+            measured_text=_("filled: measured on a photo"),
+        )
+    )
+
+
+@register.simple_tag
+def scores_chart(points):
+    """Pain and itch over time ((date, pain, itch) points) as inline SVG, escaped like above."""
+    return mark_safe(  # noqa: S308 - built by scores_chart_svg, which escapes all text
+        scores_chart_svg(
+            points,
+            title=_("Pain and itch, from 0 to 10, over time"),
+            pain=_("pain"),
+            itch=_("itch"),
+            empty_text=_("No checks yet"),
             format_date=lambda day: date_format(day, "j M"),
         )
     )

@@ -1,7 +1,8 @@
 // Entry form with photos: progressive enhancement only. Without this script the form is a plain
 // multipart POST and works the same. With it:
 // - the two file inputs become two large buttons ("Take a photo" on phones, "Choose from
-//   library"), with a drop zone on computers and a list of the chosen photos;
+//   library"), with a drop zone on computers and a preview of every chosen photo, each of which
+//   can be removed again before saving (camera.js adds the photos taken with the live camera);
 // - a JPEG's capture date (EXIF DateTimeOriginal) is offered as the entry date;
 // - with photos chosen, the form is sent with XMLHttpRequest and a progress bar. On success the
 //   page opens the saved check; on form problems the re-rendered form replaces this one; on a
@@ -59,18 +60,53 @@
       return found;
     }
 
+    // Previews of every chosen photo, each with a button that takes it out again before saving.
+    // (A photo the browser cannot show, such as HEIC, is listed by name instead.)
+    var previewUrls = [];
     function showChosen() {
       var list = files();
+      previewUrls.forEach(function (url) { URL.revokeObjectURL(url); });
+      previewUrls = [];
       chosen.textContent = "";
       if (!list.length) return;
       var p = document.createElement("p");
-      p.className = "mb-1";
+      p.className = "mb-1 fw-semibold";
+      p.id = "chosen-title";
       p.textContent = msg("chosen");
       var ul = document.createElement("ul");
-      ul.className = "mb-1 ps-3";
-      list.forEach(function (f) {
+      ul.className = "photo-previews list-unstyled";
+      ul.setAttribute("aria-labelledby", "chosen-title");
+      list.forEach(function (f, index) {
+        var n = String(index + 1);
         var li = document.createElement("li");
-        li.textContent = f.name + " (" + (f.size / 1048576).toFixed(1) + " MB)";
+        li.className = "photo-preview";
+        var img = document.createElement("img");
+        var url = URL.createObjectURL(f);
+        previewUrls.push(url);
+        img.src = url;
+        img.alt = msg("preview").replace("%s", n);
+        img.width = 96;
+        img.height = 96;
+        img.className = "rounded border object-fit-cover";
+        img.addEventListener("error", function () {
+          var name = document.createElement("span");
+          name.className = "preview-name";
+          name.textContent = msg("no-preview") + " " + f.name;
+          img.replaceWith(name);
+        });
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "btn btn-outline-secondary btn-sm preview-remove";
+        remove.textContent = msg("remove").replace("%s", n);
+        remove.addEventListener("click", function () {
+          removeFile(f);
+          showChosen();
+          message.textContent = msg("removed");
+          var next = chosen.querySelector(".preview-remove") || inputs[0];
+          if (next) next.focus();
+        });
+        li.appendChild(img);
+        li.appendChild(remove);
         ul.appendChild(li);
       });
       chosen.appendChild(p);
@@ -84,7 +120,32 @@
       suggestDate(list);
     }
 
+    function removeFile(file) {
+      inputs.forEach(function (input) {
+        var left = Array.prototype.filter.call(input.files || [], function (f) { return f !== file; });
+        if (left.length === (input.files || []).length) return;
+        if (window.DataTransfer) {
+          var kept = new DataTransfer();
+          left.forEach(function (f) { kept.items.add(f); });
+          input.files = kept.files;
+        } else {
+          input.value = "";
+        }
+      });
+    }
+
+    // camera.js adds each photo it takes to the library input through this event.
+    fields.addEventListener("photo-taken", function (event) {
+      if (!library || !window.DataTransfer) return;
+      var merged = new DataTransfer();
+      Array.prototype.forEach.call(library.files, function (f) { merged.items.add(f); });
+      merged.items.add(event.detail.file);
+      library.files = merged.files;
+      showChosen();
+    });
+
     inputs.forEach(function (input) { input.addEventListener("change", showChosen); });
+    document.dispatchEvent(new CustomEvent("entry-form-ready", { detail: { fields: fields } }));
 
     if (drop && library && window.DataTransfer) {
       ["dragenter", "dragover"].forEach(function (type) {

@@ -9,7 +9,11 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
 CHROMIUM_ARGS = [
+    # A fake camera (a moving test pattern) that needs no permission prompt.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -46,10 +50,17 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    """A fresh 360 px wide page with the live server's address as `phone.base`."""
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+@pytest.fixture(scope="session")
+def axe():
+    """axe-core's source, downloaded once per session (see tests/browser/axe.py)."""
+    from tests.browser.axe import axe_source
+
+    return axe_source()
+
+
+def _new_page(browser, live_server, **options):
+    context = browser.new_context(**options)
+    context.grant_permissions(["camera"], origin=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.base = live_server.url
@@ -61,6 +72,24 @@ def phone(browser, live_server):
             blocked.append(message.text) if "Content Security Policy" in message.text else None
         ),
     )
+    return context, page, blocked
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A fresh 360 px wide page with the live server's address as `phone.base`."""
+    context, page, blocked = _new_page(
+        browser, live_server, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    yield page
+    context.close()
+    assert not blocked, f"the page broke its Content Security Policy: {blocked}"
+
+
+@pytest.fixture
+def desktop(browser, live_server):
+    """A fresh 1280 px wide page (a clinician's or a patient's computer), like `phone`."""
+    context, page, blocked = _new_page(browser, live_server, viewport=DESKTOP)
     yield page
     context.close()
     assert not blocked, f"the page broke its Content Security Policy: {blocked}"
@@ -70,3 +99,16 @@ def assert_fits_phone(page):
     """Nothing on the page is wider than the phone's screen (no sideways scrolling)."""
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"page is {overflow}px wider than a 360px phone"
+
+
+def log_in(page, email, password=None):
+    """Log in through the login page (password: the factories' one unless given)."""
+    if password is None:
+        from tests.factories import PASSWORD
+
+        password = PASSWORD
+    page.goto(page.base + "/accounts/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(page.base + "/")

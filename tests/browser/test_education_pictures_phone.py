@@ -68,7 +68,9 @@ def test_entry_form_shows_a_sign_picture_on_request(phone, content):
     page.goto(page.base + f"/areas/{area.code}/entries/new/")
     picture = page.get_by_role("img", name="Drawing of skin with a large, uneven patch").first
     assert not picture.is_visible()  # small, and only on request
-    red = page.locator(".form-check", has=page.get_by_label("Red skin or a rash"))
+    # The checklist's help opens by group, then each sign's picture on request.
+    page.get_by_text("What these mean").nth(1).click()  # colour and the look of the skin
+    red = page.locator('.sign-help-item[data-sign="red_patch"]')
     red.get_by_text("What does this look like?").click()
     assert picture.is_visible()
     page.wait_for_function("img => img.complete", arg=picture.element_handle())

@@ -14,9 +14,11 @@ from tracker.models.log import (
     WatchedArea,
     WatchedAreaQuerySet,
 )
+from tracker.models.measurements import REFERENCE_CHOICES, PhotoMeasurement
 from tracker.models.operations import Heartbeat, PhotoCheckRun
 from tracker.models.questions import MAX_QUESTION, Question, QuestionQuerySet
 from tracker.models.sharing import CareGrant, CareGrantQuerySet, Role
+from tracker.models.staging import StagedPhoto, StagedPhotoQuerySet
 
 __all__ = [
     "ENTRY_FIELDS",
@@ -31,11 +33,15 @@ __all__ = [
     "Heartbeat",
     "Photo",
     "PhotoCheckRun",
+    "PhotoMeasurement",
     "PhotoQuerySet",
     "Profile",
     "Question",
     "QuestionQuerySet",
+    "REFERENCE_CHOICES",
     "Role",
+    "StagedPhoto",
+    "StagedPhotoQuerySet",
     "User",
     "UserManager",
     "WatchedArea",

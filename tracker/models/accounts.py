@@ -76,6 +76,9 @@ class Profile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     # A list of History codes (education.vocabulary.History).
     history = models.JSONField(default=list, blank=True)
+    # Site codes (education.vocabulary.Site) of the places that had radiation: the body map
+    # shades them, and the rules can say so in their reasons.
+    radiation_sites = models.JSONField(default=list, blank=True)
     care_team_phone = models.CharField(max_length=40, blank=True)
     last_appointment = models.DateField(null=True, blank=True)
     next_appointment = models.DateField(null=True, blank=True)

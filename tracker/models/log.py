@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from education.choices import choices, labels
 from education.vocabulary import Change, Sign, Site, Treatment
+from tracker.body_map import pin_position
 from tracker.models.accounts import User
 
 MAX_SIZE_MM = 300
@@ -31,6 +32,10 @@ class WatchedArea(models.Model):
     name = models.CharField(_("short name"), max_length=80)
     first_noticed = models.DateField(_("when you first noticed it"), null=True, blank=True)
     notes = models.TextField(_("notes"), max_length=MAX_NOTES, blank=True)
+    # Where the patient tapped on the body map (tracker.body_map coordinates); empty: the site's
+    # own place on the map.
+    pin_x = models.FloatField(null=True, blank=True)
+    pin_y = models.FloatField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -45,6 +50,11 @@ class WatchedArea(models.Model):
     @property
     def is_resolved(self):
         return self.resolved_at is not None
+
+    @property
+    def pin(self):
+        """(x, y) of the area on the body map."""
+        return pin_position(self.site, self.pin_x, self.pin_y)
 
 
 # What a patient describes in one check: the entry form's fields, and the columns of the export.
@@ -83,6 +93,15 @@ class Entry(models.Model):
         null=True,
         blank=True,
         validators=[MaxValueValidator(MAX_SIZE_MM)],
+    )
+    # Set when the size came from a measurement on a photo (tracker/measurements.py); typing
+    # another size clears it.
+    size_measurement = models.ForeignKey(
+        "tracker.PhotoMeasurement",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     pain = models.PositiveSmallIntegerField(
         _("pain"), default=0, validators=[MaxValueValidator(MAX_SCORE)]
@@ -130,6 +149,11 @@ class Entry(models.Model):
     @property
     def sign_labels(self):
         return labels(Sign, self.signs)
+
+    @property
+    def size_is_measured(self):
+        """True when the size was measured on a photo, not typed (no query)."""
+        return self.size_mm is not None and self.size_measurement_id is not None
 
 
 class PhotoQuerySet(models.QuerySet):
