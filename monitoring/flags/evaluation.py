@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from education.vocabulary import Treatment, Urgency
+from monitoring.flags import events
 from monitoring.models import Flag
 from monitoring.rules import engine
 from monitoring.rules.catalogue import RULES
@@ -204,6 +205,7 @@ def _evaluate_area(*, area, today, history, thresholds, time_only=False) -> Resu
     Flag.objects.bulk_update(
         result.escalated, ["urgency", "rule_version", "reason", "facts", "warning_sign"]
     )
+    _announce(area, result)
     if not time_only:
         found = {(f.rule, pks[f.entry_key]) for f in findings}
         stale = [
@@ -213,6 +215,16 @@ def _evaluate_area(*, area, today, history, thresholds, time_only=False) -> Resu
         ]
         result.withdrawn = _withdraw(stale, entries, others, pks, dates, options)
     return result
+
+
+def _announce(area, result: Result) -> None:
+    # `ignore_conflicts` leaves the primary keys of the new rows unset: read them back.
+    opened = {(flag.rule, flag.entry_id) for flag in result.raised}
+    stored = Flag.objects.filter(
+        area=area, state=Flag.State.OPEN, entry_id__in={entry for _, entry in opened}
+    )
+    for flag in [f for f in stored if (f.rule, f.entry_id) in opened] + result.escalated:
+        events.announce(patient_id=flag.patient_id, finding_id=flag.pk, urgency=flag.urgency)
 
 
 def _fill(flag: Flag, finding: Finding) -> None:
