@@ -13,7 +13,7 @@ def heard():
     calls = []
 
     def listener(sender, **kwargs):
-        calls.append(kwargs)
+        calls.append({k: v for k, v in kwargs.items() if k != "signal"})
 
     finding_raised.connect(listener)
     yield calls
