@@ -18,6 +18,7 @@ from django.utils import timezone
 from monitoring.care.demo import load_demo_care
 from monitoring.models import AccessLogEntry, Flag
 from tests import s3_server
+from tests.conftest import client_for
 from tests.photo_helpers import storage_fixture, stored_files  # noqa: F401
 from tracker.backup import EXCLUDE, BackupError, backup, restore, verify
 from tracker.integrity import check_photos
@@ -47,7 +48,7 @@ def demo(storage):
     accounts = load_demo_care(today=timezone.localdate())
     # A read by the clinician, so the access log has a row to carry over too.
     client = Client()
-    client.force_login(accounts.clinician)
+    client_for(client, accounts.clinician)
     photo = Photo.objects.filter(entry__area__patient=accounts.patient).first()
     assert client.get(reverse("tracker:photo_file", args=[photo.code, "thumb"])).status_code == 200
     assert AccessLogEntry.objects.exists() and Flag.objects.filter(state="reviewed").exists()

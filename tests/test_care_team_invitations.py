@@ -15,6 +15,7 @@ from monitoring.care import invitations
 from monitoring.models import Invitation, hash_token
 from tests.conftest import client_for
 from tests.factories import PASSWORD, ClinicianFactory, UserFactory
+from tests.test_accounts import confirm_from_email
 from tracker.models import CareGrant
 
 
@@ -111,13 +112,16 @@ def test_new_person_signs_up_and_comes_back(patient, send_link):
             "password2": PASSWORD,
         },
     )
+    assert response.status_code == 302
+    response = confirm_from_email(client, mail.outbox[-1])
     assert response.status_code == 302 and response.url == link(token)
     assert client.post(link(token)).status_code == 302
     assert CareGrant.objects.filter(patient=patient, member__email="new.helper@example.com")
 
 
 def test_signup_ignores_a_next_to_another_site(db):
-    response = Client().post(
+    client = Client()
+    response = client.post(
         f"{reverse('signup')}?next=https://evil.example.com/",
         {
             "full_name": "Someone",
@@ -126,6 +130,8 @@ def test_signup_ignores_a_next_to_another_site(db):
             "password2": PASSWORD,
         },
     )
+    assert response.status_code == 302 and "evil" not in response.url
+    response = confirm_from_email(client, mail.outbox[-1])
     assert response.status_code == 302 and "evil" not in response.url
 
 

@@ -10,6 +10,7 @@ class TrackerConfig(AppConfig):
 
         from tracker.models import Photo
         from tracker.photos import remove_files_after_commit
+        from tracker.security import two_factor  # noqa: F401 (connects its login receiver)
 
         # However a photo goes (its own delete, its entry's, area's or account's), its stored
         # files are deleted after the database change commits.

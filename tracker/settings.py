@@ -86,11 +86,19 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "csp",
+    # Second factor (README: Security): authenticator apps (TOTP) and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     # First: a request id for every log line, and one line per request (no query strings).
     "tracker.request_log.RequestLogMiddleware",
+    # Before anything reads the request: NUL bytes and over-long values get a 400. Outside
+    # whitenoise, so static files get the privacy headers too (tracker/security/).
+    "tracker.security.headers.PrivacyHeadersMiddleware",
+    "tracker.security.hostile_input.HostileInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every view is private unless it is marked public on purpose (@login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Clinicians and staff (and patients who turned it on) prove a second factor before anything.
+    "tracker.security.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -146,7 +156,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},  # ASVS 4.0.3 V2.1.1
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -254,6 +267,20 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# Second factor (django-otp). The issuer is the name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = env("OTP_ISSUER", "Skin Change Tracker")
+# How many recovery codes a person gets (each works once).
+RECOVERY_CODES = 10
+
+# The access log keeps its rows (pseudonymised once a person deletes their account) this many
+# days; only rows older than that can be removed, by the database's own rule.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 8 * 365)
 
 # Content Security Policy (django-csp): only the app's own files; no inline scripts anywhere.
 # Bootstrap's CSS draws a few icons as data: SVG images. The one inline <style> (the summary's
