@@ -4,21 +4,34 @@ included)."""
 from django.contrib import admin
 
 from monitoring.models import AccessLogEntry, Invitation
+from tracker.patient_admin import PatientDataAdmin
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(PatientDataAdmin):
     list_display = ["patient", "email", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role"]
-    raw_id_fields = ["patient", "accepted_by"]
-    readonly_fields = ["code", "token_hash", "created_at", "accepted_at", "accepted_by"]
+    list_select_related = ["patient"]
+    exclude = ["token_hash"]
     search_fields = ["patient__email", "email"]
+    log_what = "other"
 
 
 @admin.register(AccessLogEntry)
 class AccessLogEntryAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "actor_role", "patient", "what", "allowed", "ip_address"]
-    list_filter = ["allowed", "what", "actor_role"]
+    list_display = [
+        "at",
+        "actor",
+        "actor_pseudonym",
+        "actor_role",
+        "patient",
+        "patient_pseudonym",
+        "what",
+        "wrote",
+        "allowed",
+        "ip_address",
+    ]
+    list_filter = ["allowed", "wrote", "what", "actor_role"]
     search_fields = ["actor__email", "patient__email", "ip_address"]
     date_hierarchy = "at"
     list_select_related = ["actor", "patient"]
