@@ -7,6 +7,7 @@ Idempotent, like tracker.demo: running it again adds nothing.
 from django.db import transaction
 from django.utils import timezone
 
+from monitoring.care import demo_log
 from monitoring.models import Flag
 from tracker import demo
 from tracker.models import CareGrant, Role
@@ -33,4 +34,5 @@ def load_demo_care(*, today):
             flag.outcome = Flag.Outcome.BOOK_APPOINTMENT
             flag.note_to_patient = DEMO_NOTE
             flag.save()
+            demo_log.log_the_review(patient=patient, clinician=clinician, area=flag.area)
     return accounts

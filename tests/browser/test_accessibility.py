@@ -12,7 +12,14 @@ from tests.browser.conftest import log_in
 from tests.photo_helpers import storage_fixture  # noqa: F401
 from tracker import demo
 
-PUBLIC = ["/accounts/login/", "/accounts/signup/", "/learn/", "/learn/signs/new_lump/"]
+PUBLIC = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/signup/sent/",
+    "/accounts/signup/confirm/",
+    "/learn/",
+    "/learn/signs/new_lump/",
+]
 
 
 @pytest.fixture
@@ -40,6 +47,9 @@ def patient_pages(patient):
         f"/photos/{photo.code}/measure/",
         "/questions/",
         "/export/",
+        "/accounts/two-factor/",
+        "/accounts/two-factor/setup/",
+        "/accounts/delete/",
     ]
 
 
