@@ -166,3 +166,13 @@ def refused_clients(stranger_clients, revoked_clinician):
 def admin_client(client, admin_user):
     """pytest-django's admin client, past the second step (staff must pass it)."""
     return client_for(client, admin_user)
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    """The throttles count in the cache: each test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -93,6 +93,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The client's address behind TRUSTED_PROXY_COUNT reverse proxies, before anyone reads it.
+    "tracker.security.proxies.TrustedProxyMiddleware",
     # First: a request id for every log line, and one line per request (no query strings).
     "tracker.request_log.RequestLogMiddleware",
     # Before anything reads the request: NUL bytes and over-long values get a 400. Outside
@@ -108,9 +110,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every view is private unless it is marked public on purpose (@login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout, and the rows behind "where you are logged in".
+    "tracker.security.sessions.SessionActivityMiddleware",
     # Clinicians and staff (and patients who turned it on) prove a second factor before anything.
     "tracker.security.two_factor.SecondFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Wrong passwords per address, per account and overall (django-axes below: per both).
+    "tracker.security.rate_limits.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Login throttling; django-axes asks to be last.
@@ -176,6 +182,21 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "tracker.throttle.login_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Beyond axes (tracker/security/rate_limits.py): wrong passwords in an hour from one address to
+# any accounts, to one account from any addresses, and in a minute over the whole site.
+LOGIN_ADDRESS_LIMIT = env_int("LOGIN_ADDRESS_LIMIT", 30)
+LOGIN_ACCOUNT_LIMIT = env_int("LOGIN_ACCOUNT_LIMIT", 20)
+LOGIN_GLOBAL_LIMIT_PER_MINUTE = env_int("LOGIN_GLOBAL_LIMIT_PER_MINUTE", 300)
+# Other actions: (how many, in how many seconds), per address or per account.
+RATE_LIMITS = {
+    "signup": (env_int("SIGNUP_LIMIT_PER_HOUR", 10), 60 * 60),
+    "password_reset": (env_int("PASSWORD_RESET_LIMIT_PER_HOUR", 10), 60 * 60),
+    "invitation": (env_int("INVITATION_LIMIT_PER_DAY", 20), 24 * 60 * 60),
+    "upload": (env_int("UPLOAD_LIMIT_PER_HOUR", 120), 60 * 60),
+}
+# How many reverse proxies (each appending to X-Forwarded-For) stand before the app; 0: none, and
+# the header is ignored. README: Behind a reverse proxy.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -257,10 +278,26 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Skin Change Tracker <no-reply@localhost>")
 
+# The cache holds the throttles' counters: this process's memory by default; with several
+# server processes set REDIS_URL so they share one count.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Cookies and transport. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
+# Logged out after this long without a page (clinicians and staff sooner: they reach many
+# records). ASVS 4.0.3 V3.3.2.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_IDLE_MINUTES_CLINICIAN = env_int("SESSION_IDLE_MINUTES_CLINICIAN", 15)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers often probe over plain HTTP
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)

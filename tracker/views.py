@@ -24,6 +24,7 @@ from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
 from tracker.photo_forms import PhotoForm
 from tracker.photo_views import finish, form_page, save_entry_and_photos
 from tracker.security import signup as signup_service
+from tracker.security.rate_limits import limited
 
 SIGNUP_NEXT = "signup_next"
 
@@ -46,6 +47,7 @@ def _safe_next(request, value):
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@limited("signup")
 def signup(request):
     if request.user.is_authenticated:
         return redirect("tracker:home")
@@ -184,6 +186,7 @@ def area_delete(request, code):
 
 
 @require_http_methods(["GET", "POST"])
+@limited("upload", per="user")
 def entry_create(request, code):
     area = get_area_for_user(request, code, add_entries=True)
     form = EntryForm(request.POST or None)
@@ -225,6 +228,7 @@ def entry_use_photo_date(request, code):
 
 
 @require_http_methods(["GET", "POST"])
+@limited("upload", per="user")
 def entry_edit(request, code):
     entry = get_entry_for_user(request, code, write=True)
     form = EntryForm(request.POST or None, instance=entry)

@@ -26,6 +26,7 @@ from tracker.access import (
     record_access,
 )
 from tracker.models import CareGrant, Role
+from tracker.security.rate_limits import limited
 
 TRIAGE_PAGE_SIZE = 100
 LOG_PAGE_SIZE = 50
@@ -56,6 +57,7 @@ def sharing(request):
 
 
 @require_http_methods(["GET", "POST"])
+@limited("invitation", per="user")
 def invite(request):
     form = InviteForm(request.POST or None, patient=request.user)
     if request.method == "POST" and form.is_valid():

@@ -49,7 +49,7 @@ def unseal(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("monitoring", "0006_caregrant_moved_to_tracker"),
-        ("tracker", "0009_user_log_pseudonym"),
+        ("tracker", "0009_security"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -115,6 +115,9 @@ def mark_verified(request, device) -> None:
     otp_login(request, device)
     request.session[VERIFIED] = device.persistent_id
     request.session.pop(PENDING, None)
+    from tracker.security.sessions import follow_new_key
+
+    follow_new_key(request)
 
 
 def is_verified(request) -> bool:

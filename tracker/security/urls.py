@@ -9,4 +9,5 @@ urlpatterns = [
     path("two-factor/recovery-codes/", views.recovery_codes, name="two_factor_recovery_codes"),
     path("two-factor/off/", views.turn_off, name="two_factor_off"),
     path("delete/", account_views.delete_account, name="account_delete"),
+    path("sessions/", views.session_list, name="sessions"),
 ]

@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tracker.security import two_factor
+from tracker.security import sessions, two_factor
 from tracker.security.forms import CodeForm, PasswordCheckForm, SetupForm
 
 
@@ -110,3 +110,17 @@ def turn_off(request):
         messages.success(request, _("The second step at login is off."))
         return redirect("two_factor")
     return render(request, "registration/two_factor/confirm.html", {"form": form, "action": "off"})
+
+
+@require_http_methods(["GET", "POST"])
+def session_list(request):
+    current = request.session.session_key
+    if request.method == "POST":
+        everywhere = request.POST.get("which") == "all"
+        ended = sessions.end_sessions(request.user, keep_key=None if everywhere else current)
+        if everywhere:
+            return redirect("login")
+        messages.success(request, _("Logged out of %(count)s other places.") % {"count": ended})
+        return redirect("sessions")
+    rows = sessions.sessions_of(request.user)
+    return render(request, "registration/sessions.html", {"rows": rows, "current_key": current})

@@ -1,6 +1,8 @@
 import re
 import uuid
 
+import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 import tracker.security.validators
@@ -21,7 +23,10 @@ def names_on_one_line(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0008_photo_measurement")]
+    dependencies = [
+        ("tracker", "0008_photo_measurement"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
 
     operations = [
         migrations.AddField(
@@ -44,5 +49,20 @@ class Migration(migrations.Migration):
                 validators=[tracker.security.validators.single_line],
                 verbose_name="your name",
             ),
+        ),
+        migrations.CreateModel(
+            name='LoginSession',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('session_key', models.CharField(max_length=40, unique=True)),
+                ('user_agent', models.CharField(blank=True, max_length=200)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('last_seen', models.DateTimeField()),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='login_sessions', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'ordering': ['-last_seen'],
+                'indexes': [models.Index(fields=['user', '-last_seen'], name='loginsession_user_idx')],
+            },
         ),
     ]
