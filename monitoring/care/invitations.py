@@ -67,9 +67,8 @@ def invite(*, patient, email, role, caregiver_can_log):
             token_hash=hash_token(token),
             expires_at=now + datetime.timedelta(days=invitation_days()),
         )
-        url = settings.SITE_URL.rstrip("/") + reverse(
-            "monitoring:invitation", kwargs={"token": token}
-        )
+        # The token goes in the #fragment, never sent to a server (monitoring.care.views).
+        url = settings.SITE_URL.rstrip("/") + reverse("monitoring:invitation_open") + f"#{token}"
         context = {"invitation": invitation, "url": url, "days": invitation_days()}
         transaction.on_commit(
             lambda: send_mail(

@@ -131,10 +131,28 @@ PROBLEMS = {
 }
 
 
+INVITATION_SESSION_KEY = "invitation"
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def invitation(request, token):
-    found = invitations.find_invitation(token)
+def invitation_open(request):
+    """The emailed link: /invitations/open/#<token>. Browsers never send the #fragment, so the
+    token is in no server's access log; the page posts it (static/js/fragment-token.js), and it is
+    kept in the session behind the token-less /invitations/current/."""
+    if request.method == "POST":
+        token = request.POST.get("token", "").strip()
+        if invitations.find_invitation(token) is None:
+            return render(request, "monitoring/care/invitation_unknown.html", status=404)
+        request.session[INVITATION_SESSION_KEY] = token
+        return redirect("monitoring:invitation_current")
+    return render(request, "monitoring/care/invitation_open.html")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def invitation(request):
+    found = invitations.find_invitation(request.session.get(INVITATION_SESSION_KEY, ""))
     if found is None:
         return render(request, "monitoring/care/invitation_unknown.html", status=404)
     if not request.user.is_authenticated:
