@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from monitoring.care import clinician, invitations
+from monitoring.care import clinician, invitations, log_view
 from monitoring.care.forms import InviteForm, ReviewForm, TriageFilterForm
 from monitoring.models import AccessLogEntry, Flag, Invitation
 from tracker.access import (
@@ -100,9 +100,24 @@ def invitation_revoke(request, code):
 
 @require_GET
 def access_log(request):
-    rows = AccessLogEntry.objects.filter(patient=request.user).select_related("actor")
+    page = _page(request, log_view.groups(request.user), LOG_PAGE_SIZE)
     return render(
-        request, "monitoring/care/access_log.html", {"page": _page(request, rows, LOG_PAGE_SIZE)}
+        request,
+        "monitoring/care/access_log.html",
+        {"page": page, "days": log_view.describe(list(page))},
+    )
+
+
+@require_GET
+def access_log_day(request, day, who):
+    rows = log_view.rows_of(request.user, pseudonym=who, day=day).select_related("actor")
+    page = _page(request, rows, LOG_PAGE_SIZE)
+    if not page.object_list:
+        raise Http404
+    return render(
+        request,
+        "monitoring/care/access_log_day.html",
+        {"page": page, "day": day, "person": page[0].actor},
     )
 
 
