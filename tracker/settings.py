@@ -97,8 +97,7 @@ MIDDLEWARE = [
     "tracker.security.proxies.TrustedProxyMiddleware",
     # First: a request id for every log line, and one line per request (no query strings).
     "tracker.request_log.RequestLogMiddleware",
-    # Before anything reads the request: NUL bytes and over-long values get a 400. Outside
-    # whitenoise, so static files get the privacy headers too (tracker/security/).
+    # Privacy headers (outside whitenoise: static files too); NUL bytes or over-long values: 400.
     "tracker.security.headers.PrivacyHeadersMiddleware",
     "tracker.security.hostile_input.HostileInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -280,15 +279,11 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Skin Change Tracker <no-reply@lo
 
 # The cache holds the throttles' counters: this process's memory by default; with several
 # server processes set REDIS_URL so they share one count.
-if env("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if (REDIS_URL := env("REDIS_URL"))
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 # Cookies and transport. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
@@ -304,15 +299,9 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_HTTPONLY = True
 
-# Second factor (django-otp). The issuer is the name authenticator apps show beside the code.
+# Second factor (django-otp): the name authenticator apps show; recovery codes (each works once).
 OTP_TOTP_ISSUER = env("OTP_ISSUER", "Skin Change Tracker")
-# How many recovery codes a person gets (each works once).
 RECOVERY_CODES = 10
 
 # The access log keeps its rows (pseudonymised once a person deletes their account) this many
