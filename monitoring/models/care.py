@@ -166,5 +166,11 @@ class AccessLogEntry(models.Model):
             self.keep_until = timezone.now() + timedelta(days=days)
         super().save(*args, **kwargs)
 
+    def _do_update(self, *args, **kwargs):
+        """Never an UPDATE: a restore (loaddata, rows with their primary keys) would try one
+        before inserting, which the app's database role is not granted (README: Two database
+        roles)."""
+        return False
+
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The access log is append-only.")
