@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Every view is private unless it is marked public on purpose (@login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -181,8 +183,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "tracker.throttle.login_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Beyond axes (tracker/security/rate_limits.py): wrong passwords in an hour from one address to
-# any accounts, to one account from any addresses, and in a minute over the whole site.
+# Beyond axes (tracker/security/rate_limits.py): per address, per account, over the whole site.
 LOGIN_ADDRESS_LIMIT = env_int("LOGIN_ADDRESS_LIMIT", 30)
 LOGIN_ACCOUNT_LIMIT = env_int("LOGIN_ACCOUNT_LIMIT", 20)
 LOGIN_GLOBAL_LIMIT_PER_MINUTE = env_int("LOGIN_GLOBAL_LIMIT_PER_MINUTE", 300)
@@ -193,8 +194,7 @@ RATE_LIMITS = {
     "invitation": (env_int("INVITATION_LIMIT_PER_DAY", 20), 24 * 60 * 60),
     "upload": (env_int("UPLOAD_LIMIT_PER_HOUR", 120), 60 * 60),
 }
-# How many reverse proxies (each appending to X-Forwarded-For) stand before the app; 0: none, and
-# the header is ignored. README: Behind a reverse proxy.
+# Reverse proxies before the app, each appending to X-Forwarded-For (0: the header is ignored).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:home"
@@ -277,8 +277,7 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Skin Change Tracker <no-reply@localhost>")
 
-# The cache holds the throttles' counters: this process's memory by default; with several
-# server processes set REDIS_URL so they share one count.
+# The throttles' counts: this process's memory, or Redis shared by all processes (REDIS_URL).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     if (REDIS_URL := env("REDIS_URL"))
@@ -289,8 +288,7 @@ CACHES = {
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
-# Logged out after this long without a page (clinicians and staff sooner: they reach many
-# records). ASVS 4.0.3 V3.3.2.
+# Idle timeout, shorter for clinicians and staff who reach many records (ASVS 4.0.3 V3.3.2).
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 SESSION_IDLE_MINUTES_CLINICIAN = env_int("SESSION_IDLE_MINUTES_CLINICIAN", 15)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
@@ -303,6 +301,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Second factor (django-otp): the name authenticator apps show; recovery codes (each works once).
 OTP_TOTP_ISSUER = env("OTP_ISSUER", "Skin Change Tracker")
 RECOVERY_CODES = 10
+# Passkeys (django-otp-webauthn), a second step only; on https or http://localhost (the demo).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+PASSKEY_ORIGIN = SITE_URL.rstrip("/")
+if not PASSKEY_ORIGIN.startswith(("https://", "http://localhost")):
+    PASSKEY_ORIGIN = "http://localhost:8000"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [PASSKEY_ORIGIN]
+OTP_WEBAUTHN_RP_ID = PASSKEY_ORIGIN.split("//", 1)[1].split(":")[0]
 
 # The access log keeps its rows (pseudonymised once a person deletes their account) this many
 # days; only rows older than that can be removed, by the database's own rule.

@@ -20,6 +20,7 @@ from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 VERIFIED = "two_factor_verified"
 PENDING = "two_factor_pending"
@@ -88,6 +89,10 @@ def new_recovery_codes(user) -> list[str]:
     return codes
 
 
+def passkey_count(user) -> int:
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).count()
+
+
 def recovery_codes_left(user) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
@@ -108,6 +113,7 @@ def turn_off(user) -> None:
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
+        WebAuthnCredential.objects.filter(user=user).delete()
 
 
 def mark_verified(request, device) -> None:
@@ -121,7 +127,15 @@ def mark_verified(request, device) -> None:
 
 
 def is_verified(request) -> bool:
+    """Proved in this session: by our pages, or by a passkey (django-otp-webauthn's views log the
+    device in with django-otp, and the middleware then finishes the step as ours do)."""
     return bool(request.session.get(VERIFIED))
+
+
+def _finish_passkey_step(request) -> None:
+    device = getattr(request.user, "otp_device", None)
+    if device is not None and not request.session.get(VERIFIED):
+        mark_verified(request, device)
 
 
 @receiver(user_logged_in, dispatch_uid="two_factor_pending")
@@ -137,6 +151,8 @@ class SecondFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
+        if user.is_authenticated:
+            _finish_passkey_step(request)
         if (
             user.is_authenticated
             and not is_verified(request)

@@ -29,6 +29,7 @@ def overview(request):
         {
             "app": two_factor.app_device(user),
             "codes_left": two_factor.recovery_codes_left(user),
+            "passkeys": two_factor.passkey_count(user),
             "required": two_factor.required_for(user),
         },
     )
