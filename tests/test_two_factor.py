@@ -35,7 +35,7 @@ def set_up(client):
     assert secret.replace(" ", "") in device.config_url
     response = client.post(reverse("two_factor_setup"), {"code": code_for(device)})
     assert response.status_code == 200
-    return re.findall(r"<li><code>(\w+)</code></li>", response.content.decode())
+    return re.findall(r'<li class="font-monospace">(\w+)</li>', response.content.decode())
 
 
 @pytest.mark.parametrize("who", ["clinician", "staff"])
@@ -136,7 +136,7 @@ def test_new_recovery_codes_replace_the_old_ones(patient):
     log_in(client, patient)
     old = set_up(client)
     response = client.post(reverse("two_factor_recovery_codes"), {"password": PASSWORD})
-    new = re.findall(r"<li><code>(\w+)</code></li>", response.content.decode())
+    new = re.findall(r'<li class="font-monospace">(\w+)</li>', response.content.decode())
     assert len(new) == 10 and not set(new) & set(old)
     assert two_factor.check_code(patient, old[0]) is None
 

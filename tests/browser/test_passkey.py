@@ -5,12 +5,13 @@ import re
 
 from django_otp_webauthn.models import WebAuthnCredential
 
+from tests.browser.axe import assert_accessible
 from tests.browser.conftest import log_in
 from tests.factories import UserFactory
 from tracker.security import two_factor
 
 
-def test_add_a_passkey_then_log_in_with_it(phone, live_server, settings, transactional_db):
+def test_add_a_passkey_then_log_in_with_it(phone, live_server, settings, transactional_db, axe):
     settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = [live_server.url]
     settings.OTP_WEBAUTHN_RP_ID = "localhost"
     page = phone
@@ -37,6 +38,7 @@ def test_add_a_passkey_then_log_in_with_it(phone, live_server, settings, transac
     )
     log_in(page, patient.email)  # the second step by a recovery code (tests/browser/conftest.py)
     page.goto(page.base + "/accounts/two-factor/")
+    assert_accessible(page)
     page.get_by_role("button", name="Add a passkey").click()
     page.wait_for_function("() => !!document.querySelector('#passkey-register-status-message')")
     for _ in range(50):
@@ -51,6 +53,7 @@ def test_add_a_passkey_then_log_in_with_it(phone, live_server, settings, transac
     page.get_by_label("Password").fill("a-long-test-password-42")
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(re.compile(r"/two-factor/verify/"))
+    assert_accessible(page)
     page.get_by_role("button", name="Use a passkey instead").click()
     page.wait_for_url(page.base + "/")
     assert page.get_by_role("heading", level=1).first.is_visible()
