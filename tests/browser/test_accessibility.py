@@ -50,7 +50,19 @@ def patient_pages(patient):
         "/accounts/two-factor/",
         "/accounts/two-factor/setup/",
         "/accounts/delete/",
+        "/accounts/sessions/",
+        _log_day(patient),
     ]
+
+
+def _log_day(patient):
+    """The details of one person's day in "Who looked at my record" (the demo writes its rows)."""
+    from django.utils import timezone
+
+    from monitoring.models import AccessLogEntry
+
+    row = AccessLogEntry.objects.filter(patient=patient).first()
+    return f"/sharing/log/{timezone.localdate(row.at).isoformat()}/{row.actor_pseudonym}/"
 
 
 def clinician_pages(patient):
