@@ -111,3 +111,22 @@ def test_uploads_per_person_are_limited(patient_client, area, settings):
 def test_the_client_address_behind_trusted_proxies(forwarded, proxies, expected):
     meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": forwarded}
     assert client_address(meta, proxies) == expected
+
+
+def test_an_unreachable_cache_server_never_stops_a_login(patient, settings):
+    """REDIS_URL pointing at nothing (a Redis outage): logins and sign-ups still work, no 500."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free once closed: nothing listens there
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+    client = Client(raise_request_exception=False)
+    assert try_login(client, patient.email, "wrong-password").status_code == 200
+    assert try_login(client, patient.email, PASSWORD).status_code == 302
+    assert _signup(Client(raise_request_exception=False), 1).status_code == 302

@@ -8,6 +8,7 @@ process counts alone.
 """
 
 import hashlib
+import logging
 from functools import wraps
 
 from django.conf import settings
@@ -19,25 +20,37 @@ from django.urls import reverse
 
 from tracker.throttle import login_username
 
+logger = logging.getLogger(__name__)
+
 
 def _key(scope: str, who: str) -> str:
     return f"rate:{scope}:{hashlib.sha256(who.encode()).hexdigest()}"
 
 
 def hit(scope: str, who: str, *, limit: int, window: int) -> bool:
-    """Count one event for `who` in `scope`; True while still within `limit` per `window` s."""
+    """Count one event for `who` in `scope`; True while still within `limit` per `window` s.
+    If the cache cannot be reached the event passes (django-axes, in the database, still pauses
+    one account from one address): an outage of Redis must not stop people logging in."""
     key = _key(scope, who)
-    if cache.add(key, 1, timeout=window):
-        return limit >= 1
     try:
-        return cache.incr(key) <= limit
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return limit >= 1
+        if cache.add(key, 1, timeout=window):
+            return limit >= 1
+        try:
+            return cache.incr(key) <= limit
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            return limit >= 1
+    except Exception:  # the cache server is down (its client raises its own errors)
+        logger.warning("throttle cache unavailable", exc_info=True)
+        return True
 
 
 def used_up(scope: str, who: str, *, limit: int) -> bool:
-    return (cache.get(_key(scope, who)) or 0) >= limit
+    try:
+        return (cache.get(_key(scope, who)) or 0) >= limit
+    except Exception:
+        logger.warning("throttle cache unavailable", exc_info=True)
+        return False
 
 
 def address(request) -> str:
