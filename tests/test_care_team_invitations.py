@@ -14,6 +14,7 @@ from django.utils import timezone
 from monitoring.care import invitations
 from monitoring.models import Invitation, hash_token
 from tests.conftest import client_for
+from tests.tasks_helpers import run_tasks
 from tests.factories import PASSWORD, ClinicianFactory, UserFactory
 from tracker.models import CareGrant
 
@@ -26,9 +27,12 @@ def send_link(patient_client, django_capture_on_commit_callbacks):
         data = {"email": email, "role": role}
         if can_log:
             data["caregiver_can_log"] = "on"
+        sent_before = len(mail.outbox)
         with django_capture_on_commit_callbacks(execute=True):
             response = patient_client.post(reverse("monitoring:invite"), data)
         assert response.status_code == 302, response.content.decode()[-2000:]
+        assert len(mail.outbox) == sent_before  # not in the request: the worker sends it
+        run_tasks()
         return re.search(r"http://\S+/invitations/(\S+)/", mail.outbox[-1].body).group(1)
 
     return _send

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -243,6 +245,25 @@ if env("EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Skin Change Tracker <no-reply@localhost>")
+
+# Background work: django-tasks with its database backend (no extra server); `manage.py
+# run_worker` runs the tasks and the schedule (README: Background work).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# A failed send is tried again after 1, 5, 25, 125 minutes (then given up and logged).
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 5)
+MAIL_RETRY_MINUTES = env_int("MAIL_RETRY_MINUTES", 1)
+# Local hours (TIME_ZONE) at which the worker runs the daily rules and the clinicians' digest.
+DAILY_RULES_HOUR = env_int("DAILY_RULES_HOUR", 2)
+DIGEST_HOUR = env_int("DIGEST_HOUR", 8)
+# Triage and the admin warn when the daily rules have not succeeded for this long.
+RULES_STALE_HOURS = env_int("RULES_STALE_HOURS", 36)
+# A missed reminder is nudged once, this many days later.
+REMINDER_NUDGE_DAYS = env_int("REMINDER_NUDGE_DAYS", 3)
 
 # Cookies and transport. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
