@@ -1,8 +1,8 @@
 """Reminding patients: the rhythm they picked, and the watch plans their clinicians asked for.
 
 A reminder goes when `every_days` have passed since the later of the last check, the last
-reminder and the plan's start; a missed one is nudged once, `REMINDER_NUDGE_DAYS` later, and then
-nothing until the next reminder is due. Nothing is sent in the patient's quiet hours or while
+reminder and the plan's start; a missed one is nudged once, `REMINDER_NUDGE_DAYS` later, and not
+again until the patient has checked (the rhythm's reminders go on, never more often). Nothing is sent in the patient's quiet hours or while
 paused. Every message says only "It is time for your skin check": never an area or a sign.
 Each send is claimed by a conditional UPDATE, so two workers never send the same one.
 """
@@ -125,7 +125,8 @@ def send_due_reminders(*, now: datetime | None = None) -> Sent:
             elif (
                 plan.reminded_at is not None
                 and (plan.last_check is None or plan.last_check < plan.reminded_at)
-                and (plan.nudged_at is None or plan.nudged_at < plan.reminded_at)
+                # Once per missed stretch: no second nudge until they have checked again.
+                and (plan.nudged_at is None or (plan.last_check or plan.nudged_at) > plan.nudged_at)
                 and now >= plan.reminded_at + timedelta(days=settings.REMINDER_NUDGE_DAYS)
                 and _claim(ReminderPlan, plan.pk, "nudged_at", plan.nudged_at, now)
             ):

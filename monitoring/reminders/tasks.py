@@ -2,6 +2,7 @@
 
 import logging
 import smtplib
+from dataclasses import asdict
 from datetime import timedelta
 
 from django.conf import settings
@@ -51,7 +52,7 @@ def run_daily_rules():
 
 @task()
 def send_reminders():
-    return patients.send_due_reminders()
+    return asdict(patients.send_due_reminders())
 
 
 @task()
