@@ -14,8 +14,8 @@ from django.utils import timezone
 from monitoring.care import invitations
 from monitoring.models import Invitation, hash_token
 from tests.conftest import client_for
-from tests.tasks_helpers import run_tasks
 from tests.factories import PASSWORD, ClinicianFactory, UserFactory
+from tests.tasks_helpers import run_tasks
 from tracker.models import CareGrant
 
 

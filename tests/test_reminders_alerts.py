@@ -25,9 +25,7 @@ NOON = datetime.datetime(2026, 3, 2, 12, 0, tzinfo=datetime.UTC)
 
 
 def raise_finding(patient, finding_id, urgency):
-    finding_raised.send(
-        sender=None, patient_id=patient.pk, finding_id=finding_id, urgency=urgency
-    )
+    finding_raised.send(sender=None, patient_id=patient.pk, finding_id=finding_id, urgency=urgency)
 
 
 def assert_no_health_data(message, patient, area=None):

@@ -2,9 +2,10 @@
 
 A reminder goes when `every_days` have passed since the later of the last check, the last
 reminder and the plan's start; a missed one is nudged once, `REMINDER_NUDGE_DAYS` later, and not
-again until the patient has checked (the rhythm's reminders go on, never more often). Nothing is sent in the patient's quiet hours or while
-paused. Every message says only "It is time for your skin check": never an area or a sign.
-Each send is claimed by a conditional UPDATE, so two workers never send the same one.
+again until the patient has checked (the rhythm's reminders go on, never more often). Nothing
+is sent in the patient's quiet hours or while paused. Every message says only "It is time for
+your skin check": never an area or a sign. Each send is claimed by a conditional UPDATE, so two
+workers never send the same one.
 """
 
 from dataclasses import dataclass
