@@ -34,7 +34,9 @@ def test_a_missed_watch_plan_reminds_then_shows_on_triage(client, patient, area,
         assert response.status_code == 302
         plan = WatchPlan.objects.get(area=area)
         assert plan.due_on == datetime.date(2026, 3, 5) and plan.requested_by == invited_clinician
-        assert "New check asked for by 5 Mar 2026" in client.get(response.url).content.decode()
+        page = client.get(response.url).content.decode()
+        assert "New check asked for by 5 Mar 2026" in page
+        assert "will be reminded to check this area on 5 March 2026" in page
 
         clock.move_to(MONDAY + datetime.timedelta(days=3))  # the day: the patient is reminded
         patients.send_due_reminders()
@@ -111,3 +113,15 @@ def test_watch_plan_is_post_only_and_needs_a_login(client, patient, area, invite
     assert client.post(plan_url(patient, area), {"days": "3"}).status_code == 302  # to login
     client_for(client, invited_clinician)
     assert client.get(plan_url(patient, area)).status_code == 405
+
+
+def test_the_clinician_is_not_promised_a_reminder_that_is_off(
+    client, patient, area, invited_clinician
+):
+    from monitoring.models import ReminderPlan
+
+    ReminderPlan.objects.create(patient=patient, by_email=False)
+    client_for(client, invited_clinician)
+    page = client.post(plan_url(patient, area), {"days": "3"}, follow=True).content.decode()
+    assert "will be reminded" not in page
+    assert "turned reminder emails off" in page

@@ -39,6 +39,11 @@ def plan_for(patient) -> ReminderPlan:
     return plan
 
 
+def gets_reminder_emails(patient) -> bool:
+    plan = ReminderPlan.objects.filter(patient=patient).first()
+    return plan is None or (plan.by_email and not plan.paused)
+
+
 def is_quiet(*, quiet_from: int, quiet_until: int, now: datetime) -> bool:
     hour = timezone.localtime(now).hour
     if quiet_from == quiet_until:

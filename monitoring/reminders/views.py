@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -95,11 +96,15 @@ def watch_plan(request, code, area_code):
         plan = patients.ask_to_watch(
             area=area, clinician=request.user, days=form.cleaned_data["days"]
         )
-        messages.success(
-            request,
-            _("The patient will be reminded to check this area on %(day)s.")
-            % {"day": plan.due_on.strftime("%d %b %Y")},
-        )
+        day = date_format(plan.due_on, "j F Y")
+        if patients.gets_reminder_emails(grant.patient):
+            text = _("The patient will be reminded to check this area on %(day)s.")
+        else:  # never promise a reminder that is off
+            text = _(
+                "The patient has turned reminder emails off, so we will not email them. If the "
+                "area is not checked by %(day)s, it will show as missed on your list."
+            )
+        messages.success(request, text % {"day": day})
     else:
         messages.error(request, _("Choose a number of days from 1 to 90."))
     return redirect("monitoring:record", code=grant.patient.code)

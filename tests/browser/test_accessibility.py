@@ -40,11 +40,17 @@ def patient_pages(patient):
         f"/photos/{photo.code}/measure/",
         "/questions/",
         "/export/",
+        "/reminders/",
     ]
 
 
 def clinician_pages(patient):
-    return ["/care/", f"/care/patients/{patient.code}/", f"/patients/{patient.code}/summary/"]
+    return [
+        "/care/",
+        f"/care/patients/{patient.code}/",
+        f"/patients/{patient.code}/summary/",
+        "/care/alerts/",
+    ]
 
 
 def visit_all(page, paths):
