@@ -124,4 +124,4 @@ def test_the_clinician_is_not_promised_a_reminder_that_is_off(
     client_for(client, invited_clinician)
     page = client.post(plan_url(patient, area), {"days": "3"}, follow=True).content.decode()
     assert "will be reminded" not in page
-    assert "turned reminder emails off" in page
+    assert "turned reminders off" in page

@@ -267,6 +267,16 @@ DIGEST_HOUR = env_int("DIGEST_HOUR", 8)
 RULES_STALE_HOURS = env_int("RULES_STALE_HOURS", 36)
 # A missed reminder is nudged once, this many days later.
 REMINDER_NUDGE_DAYS = env_int("REMINDER_NUDGE_DAYS", 3)
+# Web Push reminders to the installed app: on only when both keys are set (`manage.py
+# make_vapid_keys` prints a pair). VAPID_SUBJECT is how a push service can reach you.
+VAPID_PUBLIC_KEY = env("VAPID_PUBLIC_KEY")
+VAPID_PRIVATE_KEY = env("VAPID_PRIVATE_KEY")
+VAPID_SUBJECT = env("VAPID_SUBJECT")
+if bool(VAPID_PUBLIC_KEY) != bool(VAPID_PRIVATE_KEY) or (VAPID_PUBLIC_KEY and not VAPID_SUBJECT):
+    raise ImproperlyConfigured(
+        "Web Push needs VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT (mailto:you@...) "
+        "together; leave all three empty to turn it off."
+    )
 
 # Cookies and transport. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)

@@ -6,6 +6,7 @@ from monitoring.models.flags import Flag, FlagQuerySet
 from monitoring.models.reminders import (
     AlertChoice,
     CareAlert,
+    PushSubscription,
     ReminderPlan,
     ScheduledJob,
     WatchPlan,
@@ -14,6 +15,7 @@ from monitoring.models.reminders import (
 __all__ = [
     "AlertChoice",
     "CareAlert",
+    "PushSubscription",
     "ReminderPlan",
     "ScheduledJob",
     "WatchPlan",

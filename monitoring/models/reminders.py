@@ -161,3 +161,20 @@ class ScheduledJob(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PushSubscription(models.Model):
+    """One browser (an installed app on a phone) that may show the patient's reminders, by Web
+    Push. The endpoint is the push service's address for that browser; the keys encrypt the
+    message for it alone."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Push subscription {self.pk}"

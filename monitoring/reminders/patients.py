@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from monitoring.models import ReminderPlan, WatchPlan
-from monitoring.reminders import mail
+from monitoring.models import PushSubscription, ReminderPlan, WatchPlan
+from monitoring.reminders import mail, push
 from tracker.models import Entry, User
 
 UNSUBSCRIBE_SALT = "monitoring.reminders.unsubscribe"
@@ -39,9 +39,14 @@ def plan_for(patient) -> ReminderPlan:
     return plan
 
 
-def gets_reminder_emails(patient) -> bool:
+def gets_reminders(patient) -> bool:
+    """Will the patient hear of a reminder at all (email, or push to a browser)?"""
     plan = ReminderPlan.objects.filter(patient=patient).first()
-    return plan is None or (plan.by_email and not plan.paused)
+    if plan is not None and plan.paused:
+        return False
+    if plan is None or plan.by_email:
+        return True
+    return push.enabled() and PushSubscription.objects.filter(patient=patient).exists()
 
 
 def is_quiet(*, quiet_from: int, quiet_until: int, now: datetime) -> bool:
@@ -77,7 +82,10 @@ def _last_check():
     )
 
 
-def _send(patient, *, nudge: bool) -> None:
+def _send(patient, *, nudge: bool, by_email: bool = True) -> None:
+    push.queue_to(patient)
+    if not by_email:
+        return
     unsubscribe = mail.site_url(
         reverse("monitoring:unsubscribe", kwargs={"token": unsubscribe_token(patient)})
     )
@@ -115,10 +123,12 @@ def send_due_reminders(*, now: datetime | None = None) -> Sent:
     now = now or timezone.now()
     sent = Sent()
     start_missing_plans()
+    has_push = Exists(PushSubscription.objects.filter(patient=OuterRef("patient")))
     plans = (
-        ReminderPlan.objects.filter(paused=False, by_email=True)
+        ReminderPlan.objects.filter(paused=False)
+        .annotate(last_check=_last_check(), has_push=has_push)
+        .filter(Q(by_email=True) | Q(has_push=True))
         .select_related("patient")
-        .annotate(last_check=_last_check())
     )
     for plan in plans.iterator():
         if is_quiet(quiet_from=plan.quiet_from, quiet_until=plan.quiet_until, now=now):
@@ -126,7 +136,7 @@ def send_due_reminders(*, now: datetime | None = None) -> Sent:
         with transaction.atomic():
             if now >= next_due(plan, plan.last_check):
                 if _claim(ReminderPlan, plan.pk, "reminded_at", plan.reminded_at, now):
-                    _send(plan.patient, nudge=False)
+                    _send(plan.patient, nudge=False, by_email=plan.by_email)
                     sent.reminders += 1
             elif (
                 plan.reminded_at is not None
@@ -136,7 +146,7 @@ def send_due_reminders(*, now: datetime | None = None) -> Sent:
                 and now >= plan.reminded_at + timedelta(days=settings.REMINDER_NUDGE_DAYS)
                 and _claim(ReminderPlan, plan.pk, "nudged_at", plan.nudged_at, now)
             ):
-                _send(plan.patient, nudge=True)
+                _send(plan.patient, nudge=True, by_email=plan.by_email)
                 sent.nudges += 1
     _watch_plans(now, sent)
     return sent
@@ -150,9 +160,7 @@ def checked_since_plan():
 
 def _watch_plans(now: datetime, sent: Sent) -> None:
     today = timezone.localdate(now)
-    paused = ReminderPlan.objects.filter(patient=OuterRef("patient")).filter(
-        Q(paused=True) | Q(by_email=False)
-    )
+    paused = ReminderPlan.objects.filter(patient=OuterRef("patient"), paused=True)
     plans = (
         WatchPlan.objects.active()
         .filter(due_on__lte=today)
@@ -164,17 +172,18 @@ def _watch_plans(now: datetime, sent: Sent) -> None:
     for plan in plans.iterator():
         rhythm = getattr(plan.patient, "reminder_plan", None)
         quiet = (rhythm.quiet_from, rhythm.quiet_until) if rhythm else (21, 8)
+        by_email = rhythm.by_email if rhythm else True
         if is_quiet(quiet_from=quiet[0], quiet_until=quiet[1], now=now):
             continue
         with transaction.atomic():
             if plan.reminded_at is None:
                 if _claim(WatchPlan, plan.pk, "reminded_at", None, now):
-                    _send(plan.patient, nudge=False)
+                    _send(plan.patient, nudge=False, by_email=by_email)
                     sent.watch_reminders += 1
             elif now >= plan.reminded_at + timedelta(days=settings.REMINDER_NUDGE_DAYS) and _claim(
                 WatchPlan, plan.pk, "nudged_at", None, now
             ):
-                _send(plan.patient, nudge=True)
+                _send(plan.patient, nudge=True, by_email=by_email)
                 sent.watch_nudges += 1
 
 

@@ -46,6 +46,26 @@ def send_email(*, to, subject, body, headers, attempt=1):
 
 
 @task()
+def send_push(*, subscription_id, attempt=1):
+    from monitoring.models import PushSubscription
+    from monitoring.reminders import push
+
+    subscription = PushSubscription.objects.filter(pk=subscription_id).first()
+    if subscription is None:
+        return "gone"
+    try:
+        return push.deliver(subscription)
+    except (push.WebPushException, OSError) as error:
+        if attempt >= settings.MAIL_MAX_ATTEMPTS:
+            logger.error("Push failed %s times; giving up (%s)", attempt, type(error).__name__)
+            raise
+        send_push.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
+            subscription_id=subscription_id, attempt=attempt + 1
+        )
+        return "retry"
+
+
+@task()
 def run_daily_rules():
     call_command("evaluate_flags", verbosity=0)
 

@@ -8,6 +8,8 @@ from monitoring.reminders import views
 urlpatterns = [
     path("reminders/", views.reminders, name="reminders"),
     path("reminders/calendar/reset/", views.calendar_reset, name="calendar_reset"),
+    path("reminders/push/", views.push_subscribe, name="push_subscribe"),
+    path("reminders/push/remove/", views.push_unsubscribe, name="push_unsubscribe"),
     path("reminders/calendar/<slug:token>.ics", views.calendar, name="calendar"),
     path("reminders/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("care/alerts/", views.alert_choice, name="alert_choice"),

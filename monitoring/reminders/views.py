@@ -2,9 +2,14 @@
 watch plan goes through `tracker.access` like every other read of a shared record. The calendar
 feed and the unsubscribe link are public on purpose: each is opened by a secret in its URL."""
 
+import json
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -13,9 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from monitoring.models import AccessLogEntry, ReminderPlan
+from monitoring.models import AccessLogEntry, PushSubscription, ReminderPlan
 from monitoring.models.reminders import new_calendar_token
-from monitoring.reminders import alerts, calendar_feed, patients
+from monitoring.reminders import alerts, calendar_feed, patients, push
 from monitoring.reminders.forms import AlertChoiceForm, ReminderPlanForm, WatchPlanForm
 from monitoring.reminders.mail import site_url
 from tracker.access import get_area_for_user, get_grant_for_user
@@ -34,7 +39,13 @@ def reminders(request):
     return render(
         request,
         "monitoring/reminders/reminders.html",
-        {"form": form, "plan": plan, "calendar_url": calendar_url},
+        {
+            "form": form,
+            "plan": plan,
+            "calendar_url": calendar_url,
+            "vapid_public_key": settings.VAPID_PUBLIC_KEY if push.enabled() else "",
+            "n_devices": plan.patient.push_subscriptions.count(),
+        },
     )
 
 
@@ -97,14 +108,49 @@ def watch_plan(request, code, area_code):
             area=area, clinician=request.user, days=form.cleaned_data["days"]
         )
         day = date_format(plan.due_on, "j F Y")
-        if patients.gets_reminder_emails(grant.patient):
+        if patients.gets_reminders(grant.patient):
             text = _("The patient will be reminded to check this area on %(day)s.")
         else:  # never promise a reminder that is off
             text = _(
-                "The patient has turned reminder emails off, so we will not email them. If the "
+                "The patient has turned reminders off, so they will not be reminded. If the "
                 "area is not checked by %(day)s, it will show as missed on your list."
             )
         messages.success(request, text % {"day": day})
     else:
         messages.error(request, _("Choose a number of days from 1 to 90."))
     return redirect("monitoring:record", code=grant.patient.code)
+
+
+@require_POST
+def push_subscribe(request):
+    """The reminders page's script sends the browser's push subscription here (JSON)."""
+    if not push.enabled():
+        raise Http404
+    try:
+        data = json.loads(request.body)
+        endpoint, keys = data["endpoint"], data["keys"]
+        fields = {"endpoint": endpoint, "p256dh": keys["p256dh"], "auth": keys["auth"]}
+        if not all(isinstance(v, str) and v for v in fields.values()):
+            raise ValueError
+        URLValidator(schemes=["https"])(endpoint)
+        if len(endpoint) > 1000 or len(fields["p256dh"]) > 200 or len(fields["auth"]) > 100:
+            raise ValueError
+    except (ValueError, KeyError, TypeError, ValidationError):
+        return JsonResponse(
+            {"error": _("This browser sent a subscription we cannot use.")}, status=400
+        )
+    push.subscribe(patient=request.user, **fields)
+    return JsonResponse({"ok": True, "message": _("This device will show your reminders.")})
+
+
+@require_POST
+def push_unsubscribe(request):
+    """Forget this browser (only if it is the user's own)."""
+    try:
+        endpoint = json.loads(request.body)["endpoint"]
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse(
+            {"error": _("This browser sent a subscription we cannot use.")}, status=400
+        )
+    PushSubscription.objects.filter(patient=request.user, endpoint=endpoint).delete()
+    return JsonResponse({"ok": True, "message": _("This device will not show reminders.")})
