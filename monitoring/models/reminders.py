@@ -30,6 +30,11 @@ class ReminderPlan(models.Model):
     patient = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_plan"
     )
+    # Once a month by default (issue 15's rhythm for a whole-skin check). The seed asks for
+    # regular self-checks of the chest wall, scars, neck and arms between clinic visits, years
+    # after treatment (seed: "Sometimes, skin metastases appear as the first sign..." and "The
+    # Importance of Patient Education and Self-Monitoring"); a clinician asks for more often
+    # per area with a watch plan.
     every_days = models.PositiveSmallIntegerField(
         _("remind me"), choices=Every.choices, default=Every.MONTH
     )

@@ -1,7 +1,10 @@
 """Alerts to the care team. Listens only to `monitoring.flags.events.finding_raised`: an urgent
 finding mails each clinician on the patient's grant at once; "soon" ones wait for one digest a
-day. The mail holds no health data and no patient's name: a sentence and a link to the triage
-list, where the clinician signs in to see who and why."""
+day. Why: "urgent" means contact the care team today and "soon" a visit within about a week
+(the urgency codes, education/vocabulary.py), so the first cannot wait and a daily digest is
+well inside the second; fewer emails for "soon" guard against alarm fatigue. The mail holds no
+health data and no patient's name: a sentence and a link to the triage list, where the
+clinician signs in to see who and why."""
 
 from datetime import datetime
 
