@@ -136,3 +136,16 @@ def test_the_patients_sharing_page_never_promises_an_alert_that_is_off(
     page = patient_client.get(url).content.decode()
     assert "Gets an email at once" not in page
     assert "Has turned off email alerts" in page
+
+
+def test_a_failure_to_record_alerts_never_fails_the_patients_check(
+    patient, area, invited_clinician, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(alerts, "record_alerts", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = EntryFactory(area=area, signs=["red_patch", "fever"], change="new")
+    assert entry.pk is not None
+    assert "Could not record the care-team alerts" in caplog.text

@@ -195,3 +195,24 @@ def test_the_calendar_feed_is_private_and_says_only_skin_check(patient_client, p
     plan.refresh_from_db()
     new = reverse("monitoring:calendar", kwargs={"token": plan.calendar_token})
     assert Client().get(new).status_code == 200
+
+
+def test_a_reminder_before_the_next_appointment_links_to_the_summary(patient, area):
+    from tracker.models import Profile
+
+    with time_machine.travel(at(1), tick=False) as clock:
+        Profile.objects.update_or_create(
+            user=patient, defaults={"next_appointment": datetime.date(2026, 3, 12)}
+        )
+        ReminderPlan.objects.create(patient=patient, every_days=30)
+        clock.move_to(at(9))
+        patients.send_due_reminders()
+        clock.move_to(at(10))  # two days before
+        patients.send_due_reminders()
+        clock.move_to(at(11))
+        patients.send_due_reminders()
+        run_tasks()
+    (message,) = reminders_sent()
+    assert "Your next visit is coming up" in message.body
+    assert reverse("monitoring:summary") in message.body
+    assert area.name.lower() not in message.body.lower()

@@ -267,6 +267,8 @@ DIGEST_HOUR = env_int("DIGEST_HOUR", 8)
 RULES_STALE_HOURS = env_int("RULES_STALE_HOURS", 36)
 # A missed reminder is nudged once, this many days later.
 REMINDER_NUDGE_DAYS = env_int("REMINDER_NUDGE_DAYS", 3)
+# Days before the next appointment (in the profile) that the patient is reminded to prepare.
+VISIT_REMINDER_DAYS = env_int("VISIT_REMINDER_DAYS", 2)
 # Web Push reminders to the installed app: on only when both keys are set (`manage.py
 # make_vapid_keys` prints a pair). VAPID_SUBJECT is how a push service can reach you.
 VAPID_PUBLIC_KEY = env("VAPID_PUBLIC_KEY")

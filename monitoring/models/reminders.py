@@ -51,6 +51,8 @@ class ReminderPlan(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     reminded_at = models.DateTimeField(null=True, blank=True)  # the last reminder
     nudged_at = models.DateTimeField(null=True, blank=True)  # the last (single) nudge after it
+    # The appointment (profile.next_appointment) the patient was last reminded to prepare for.
+    visit_reminded_for = models.DateField(null=True, blank=True)
 
     def __str__(self):
         return f"Reminder plan {self.pk}"

@@ -6,6 +6,7 @@ well inside the second; fewer emails for "soon" guard against alarm fatigue. The
 health data and no patient's name: a sentence and a link to the triage list, where the
 clinician signs in to see who and why."""
 
+import logging
 from datetime import datetime
 
 from django.db import transaction
@@ -18,6 +19,8 @@ from education.vocabulary import Urgency
 from monitoring.models import AlertChoice, CareAlert
 from monitoring.reminders import mail
 from tracker.models import CareGrant, Role
+
+logger = logging.getLogger(__name__)
 
 
 def choice_for(member) -> AlertChoice:
@@ -32,6 +35,15 @@ def _clinicians_of(patient_id):
 
 
 def on_finding_raised(sender, *, patient_id, finding_id, urgency, **kwargs) -> None:
+    """Runs after the patient's check committed, inside their request: a failure here must not
+    answer 500 for a check that is saved, so it is logged (and reaches Sentry) instead."""
+    try:
+        record_alerts(patient_id=patient_id, finding_id=finding_id, urgency=urgency)
+    except Exception:
+        logger.exception("Could not record the care-team alerts for a finding")
+
+
+def record_alerts(*, patient_id, finding_id, urgency) -> None:
     if urgency not in (Urgency.URGENT, Urgency.SOON):
         return  # "next visit" waits for the triage list and the visit
     now = timezone.now()

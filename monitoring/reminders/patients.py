@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ class Sent:
     nudges: int = 0
     watch_reminders: int = 0
     watch_nudges: int = 0
+    visits: int = 0
 
 
 def plan_for(patient) -> ReminderPlan:
@@ -82,7 +83,7 @@ def _last_check():
     )
 
 
-def _send(patient, *, nudge: bool, by_email: bool = True) -> None:
+def _send(patient, *, nudge: bool = False, by_email: bool = True, visit: bool = False) -> None:
     push.queue_to(patient)
     if not by_email:
         return
@@ -95,6 +96,8 @@ def _send(patient, *, nudge: bool, by_email: bool = True) -> None:
         template="monitoring/reminders/reminder_email.txt",
         context={
             "nudge": nudge,
+            "visit": visit,
+            "summary_url": mail.site_url(reverse("monitoring:summary")),
             "url": mail.site_url(reverse("tracker:home")),
             "settings_url": mail.site_url(reverse("monitoring:reminders")),
             "unsubscribe_url": unsubscribe,
@@ -149,7 +152,32 @@ def send_due_reminders(*, now: datetime | None = None) -> Sent:
                 _send(plan.patient, nudge=True, by_email=plan.by_email)
                 sent.nudges += 1
     _watch_plans(now, sent)
+    _visits(now, sent)
     return sent
+
+
+def _visits(now: datetime, sent: Sent) -> None:
+    """`VISIT_REMINDER_DAYS` before the next appointment in the profile: a check now, and the
+    visit summary to bring (the profile's promise: "We remind you what to bring up")."""
+    today = timezone.localdate(now)
+    plans = (
+        ReminderPlan.objects.filter(
+            paused=False,
+            patient__profile__next_appointment__gte=today,
+            patient__profile__next_appointment__lte=today
+            + timedelta(days=settings.VISIT_REMINDER_DAYS),
+        )
+        .exclude(visit_reminded_for=F("patient__profile__next_appointment"))
+        .select_related("patient", "patient__profile")
+    )
+    for plan in plans.iterator():
+        if is_quiet(quiet_from=plan.quiet_from, quiet_until=plan.quiet_until, now=now):
+            continue
+        visit = plan.patient.profile.next_appointment
+        with transaction.atomic():
+            if _claim(ReminderPlan, plan.pk, "visit_reminded_for", plan.visit_reminded_for, visit):
+                _send(plan.patient, visit=True, by_email=plan.by_email)
+                sent.visits += 1
 
 
 def checked_since_plan():
