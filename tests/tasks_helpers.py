@@ -1,5 +1,7 @@
 """Run the queued background tasks in the test's process, as one worker would."""
 
+from unittest import mock
+
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -16,7 +18,12 @@ def run_tasks() -> int:
         worker_id="test-worker",
         excluded_queue_names=[],
     )
-    worker.run()
+    # The worker closes "old" connections between tasks, as a real process should; here that
+    # connection holds the test's transaction (PostgreSQL), so it stays open.
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    ):
+        worker.run()
     return worker._run_tasks
 
 

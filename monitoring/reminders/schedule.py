@@ -44,9 +44,12 @@ def next_run(job: Job, after: datetime) -> datetime:
 def tick(*, now: datetime | None = None, jobs=JOBS) -> list[str]:
     """Enqueue every job that is due. Returns the names enqueued by this call."""
     now = now or timezone.now()
-    for job in jobs:
-        # A new job runs at once (a first start has no daily rules run yet), then on schedule.
-        ScheduledJob.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
+    known = set(ScheduledJob.objects.values_list("name", flat=True))
+    # A new job runs at once (a first start has no daily rules run yet), then on schedule.
+    ScheduledJob.objects.bulk_create(
+        [ScheduledJob(name=j.name, next_run_at=now) for j in jobs if j.name not in known],
+        ignore_conflicts=True,
+    )
     enqueued = []
     due = ScheduledJob.objects.filter(next_run_at__lte=now, name__in=[j.name for j in jobs])
     by_name = {job.name: job for job in jobs}

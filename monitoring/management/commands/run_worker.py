@@ -12,6 +12,7 @@ from monitoring.reminders import schedule
 from tracker.health import beat
 
 HEARTBEAT_SECONDS = 60
+SCHEDULE_SECONDS = 15  # the shortest job runs every 15 minutes; daily ones at the hour
 
 
 class Command(BaseCommand):
@@ -49,15 +50,16 @@ class Command(BaseCommand):
         )
         worker.configure_signals()  # SIGTERM: finish the current task, then stop
         self.stdout.write(f"Worker {worker.worker_id[:8]} started.")
-        last_beat = 0.0
+        last_beat = last_tick = float("-inf")  # both at once on start
         idle_since = time.monotonic()
         while worker.running:
             close_old_connections()
             if time.monotonic() - last_beat >= HEARTBEAT_SECONDS:
                 beat()
                 last_beat = time.monotonic()
-            if not no_schedule:
+            if not no_schedule and time.monotonic() - last_tick >= SCHEDULE_SECONDS:
                 schedule.tick(now=timezone.now())
+                last_tick = time.monotonic()
             before = worker._run_tasks
             worker.run()
             if worker._run_tasks != before:
