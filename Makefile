@@ -4,8 +4,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The local demo runs with DEBUG on and needs no configuration.
-DEMO_ENV := DEBUG=$${DEBUG:-true}
+# The local demo runs with DEBUG on and needs no configuration. Links in its emails point at the
+# port it serves on, unless SITE_URL says otherwise.
+DEMO_ENV := DEBUG=$${DEBUG:-true} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: run test lint format migrations-check bench clean
 
@@ -27,6 +28,10 @@ run: $(VENV)/.installed-run
 	$(DEMO_ENV) $(PY) manage.py load_demo_care
 	$(DEMO_ENV) $(PY) manage.py evaluate_flags
 	@echo "Open http://$(HOST):$(PORT) and log in with one of the demo accounts above."
+	@# One background worker beside the server (mail, reminders, the daily rules); it stops
+	@# when the server stops.
+	$(DEMO_ENV) $(PY) manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test lint migrations-check

@@ -3,7 +3,7 @@ included)."""
 
 from django.contrib import admin
 
-from monitoring.models import AccessLogEntry, Invitation
+from monitoring.models import AccessLogEntry, Invitation, ScheduledJob, WatchPlan
 from tracker.patient_admin import PatientDataAdmin
 
 
@@ -44,3 +44,22 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ScheduledJob)
+class ScheduledJobAdmin(admin.ModelAdmin):
+    """The worker's schedule. Editing `next_run_at` to now makes a job run at the next tick."""
+
+    list_display = ["name", "next_run_at", "last_enqueued_at"]
+    readonly_fields = ["name", "last_enqueued_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(WatchPlan)
+class WatchPlanAdmin(PatientDataAdmin):
+    """A clinician's plan to watch an area: patient data, read-only and logged."""
+
+    list_display = ["code", "due_on", "days", "created_at", "reminded_at", "cancelled_at"]
+    log_what = "area"

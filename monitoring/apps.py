@@ -24,3 +24,9 @@ class MonitoringConfig(AppConfig):
         from tracker.access import patient_data_accessed
 
         patient_data_accessed.connect(access_log.record, dispatch_uid="monitoring.access_log")
+
+        # Alerts to clinicians hear of findings only through this event (never the flag model).
+        from monitoring.flags.events import finding_raised
+        from monitoring.reminders import alerts
+
+        finding_raised.connect(alerts.on_finding_raised, dispatch_uid="monitoring.care_alerts")

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("monitoring.flags.urls")),
     path("", include("monitoring.care.urls")),
     path("", include("monitoring.summary.urls")),
+    path("", include("monitoring.reminders.urls")),
 ]

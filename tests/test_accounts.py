@@ -147,3 +147,13 @@ def test_a_patient_cannot_make_themselves_a_clinician(client, db):
     sign_up(client, email="s@example.com", is_clinician="on", is_staff="on")
     user = User.objects.get()
     assert not user.is_clinician and not user.is_staff
+
+
+def test_a_mail_server_fault_never_fails_a_sign_up(client, db, monkeypatch, caplog):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("smtp down for nia.new@example.com")
+
+    monkeypatch.setattr("tracker.security.signup.send_mail", refuse)
+    response = sign_up(client)
+    assert response.status_code == 302 and response.url == reverse("signup_sent")
+    assert "nia.new@example.com" not in caplog.text

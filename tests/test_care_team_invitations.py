@@ -15,6 +15,7 @@ from monitoring.care import invitations
 from monitoring.models import Invitation, hash_token
 from tests.conftest import client_for
 from tests.factories import PASSWORD, ClinicianFactory, UserFactory
+from tests.tasks_helpers import run_tasks
 from tests.test_accounts import confirm_from_email
 from tracker.models import CareGrant
 
@@ -27,9 +28,12 @@ def send_link(patient_client, django_capture_on_commit_callbacks):
         data = {"email": email, "role": role}
         if can_log:
             data["caregiver_can_log"] = "on"
+        sent_before = len(mail.outbox)
         with django_capture_on_commit_callbacks(execute=True):
             response = patient_client.post(reverse("monitoring:invite"), data)
         assert response.status_code == 302, response.content.decode()[-2000:]
+        assert len(mail.outbox) == sent_before  # not in the request: the worker sends it
+        run_tasks()
         return re.search(r"http://\S+/invitations/open/#(\S+)", mail.outbox[-1].body).group(1)
 
     return _send

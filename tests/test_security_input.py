@@ -9,6 +9,7 @@ from monitoring.models import AccessLogEntry
 from tests.conftest import client_for
 from tests.factories import PASSWORD
 from tests.photo_helpers import add_photo
+from tests.tasks_helpers import run_tasks
 
 
 @pytest.fixture
@@ -70,5 +71,6 @@ def test_an_invitation_from_a_patient_with_a_plain_name_sends(
             reverse("monitoring:invite"), {"email": "helper@example.com", "role": "caregiver"}
         )
     assert response.status_code == 302
+    run_tasks()
     assert len(mail.outbox) == 1 and "\n" not in mail.outbox[0].subject
     assert PASSWORD not in mail.outbox[0].body

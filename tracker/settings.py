@@ -5,7 +5,6 @@ local demo. Every variable is listed in the README.
 """
 
 import json
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,53 +14,15 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from tracker.env import env, env_bool, env_int, env_list, env_secret
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env(name, default=""):
-    return os.environ.get(name, default)
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_int(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_list(name, default=()):
-    value = os.environ.get(name, "")
-    return [item.strip() for item in value.split(",") if item.strip()] or list(default)
-
-
-def env_secret(name, *, debug_default):
-    """A secret that production must set; DEBUG (local demo) falls back to a fixed dev value."""
-    value = os.environ.get(name, "")
-    if value:
-        return value
-    if DEBUG:
-        return debug_default
-    raise ImproperlyConfigured(
-        f"{name} is not set. Set it in the environment, or set DEBUG=true for local use only."
-    )
-
-
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_secret("SECRET_KEY", debug_default="insecure-local-demo-key-do-not-deploy")
+SECRET_KEY = env_secret(
+    "SECRET_KEY", debug=DEBUG, debug_default="insecure-local-demo-key-do-not-deploy"
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 if not DEBUG and not ALLOWED_HOSTS:
@@ -91,6 +52,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +115,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "db.sqlite3",
+            # The server and the worker write to one file: take the write lock when a
+            # transaction starts, and wait for it rather than fail with "database is locked".
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -283,6 +249,36 @@ CACHES = {
     if (REDIS_URL := env("REDIS_URL"))
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# Background work: django-tasks with its database backend (no extra server); `manage.py
+# run_worker` runs the tasks and the schedule (README: Background work).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# A failed send is tried again after 1, 5, 25, 125 minutes (then given up and logged).
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 5)
+MAIL_RETRY_MINUTES = env_int("MAIL_RETRY_MINUTES", 1)
+# Local hours (TIME_ZONE) at which the worker runs the daily rules and the clinicians' digest.
+DAILY_RULES_HOUR = env_int("DAILY_RULES_HOUR", 2)
+DIGEST_HOUR = env_int("DIGEST_HOUR", 8)
+# Triage and the admin warn when the daily rules have not succeeded for this long.
+RULES_STALE_HOURS = env_int("RULES_STALE_HOURS", 36)
+# A missed reminder is nudged once, this many days later.
+REMINDER_NUDGE_DAYS = env_int("REMINDER_NUDGE_DAYS", 3)
+# Days before the next appointment (in the profile) that the patient is reminded to prepare.
+VISIT_REMINDER_DAYS = env_int("VISIT_REMINDER_DAYS", 2)
+# Web Push reminders to the installed app: on only when both keys are set (`manage.py
+# make_vapid_keys` prints a pair). VAPID_SUBJECT is how a push service can reach you.
+VAPID_PUBLIC_KEY = env("VAPID_PUBLIC_KEY")
+VAPID_PRIVATE_KEY = env("VAPID_PRIVATE_KEY")
+VAPID_SUBJECT = env("VAPID_SUBJECT")
+if bool(VAPID_PUBLIC_KEY) != bool(VAPID_PRIVATE_KEY) or (VAPID_PUBLIC_KEY and not VAPID_SUBJECT):
+    raise ImproperlyConfigured(
+        "Web Push needs VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT (mailto:you@...) "
+        "together; leave all three empty to turn it off."
+    )
 
 # Cookies and transport. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=true.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)

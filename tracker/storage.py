@@ -127,7 +127,10 @@ def iter_names(storage, prefix=PHOTO_PREFIX) -> Iterator[str]:
                 yield (Path(folder) / file).relative_to(root).as_posix()
         return
     # Any other backend (the in-memory one of the tests): walk its folders.
-    dirs, files = storage.listdir(prefix)
+    try:
+        dirs, files = storage.listdir(prefix)
+    except FileNotFoundError:  # no photo stored yet
+        return
     for file in files:
         yield f"{prefix}{file}"
     for folder in dirs:

@@ -10,14 +10,13 @@ import hmac
 import secrets
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monitoring.models import Invitation, hash_token
+from monitoring.reminders import mail
 from tracker.models import CareGrant, Role
 
 DEFAULT_INVITATION_DAYS = 7
@@ -68,16 +67,14 @@ def invite(*, patient, email, role, caregiver_can_log):
             expires_at=now + datetime.timedelta(days=invitation_days()),
         )
         # The token goes in the #fragment, never sent to a server (monitoring.care.views).
-        url = settings.SITE_URL.rstrip("/") + reverse("monitoring:invitation_open") + f"#{token}"
-        context = {"invitation": invitation, "url": url, "days": invitation_days()}
-        transaction.on_commit(
-            lambda: send_mail(
-                subject=_("%(name)s invited you to Skin Change Tracker")
-                % {"name": patient.full_name or patient.email},
-                message=render_to_string("monitoring/care/invitation_email.txt", context),
-                from_email=None,
-                recipient_list=[invitation.email],
-            )
+        url = mail.site_url(reverse("monitoring:invitation_open")) + f"#{token}"
+        # Sent by the worker (retried if the mail server fails), only if this commits.
+        mail.queue(
+            to=invitation.email,
+            subject=_("%(name)s invited you to Skin Change Tracker")
+            % {"name": patient.full_name or patient.email},
+            template="monitoring/care/invitation_email.txt",
+            context={"invitation": invitation, "url": url, "days": invitation_days()},
         )
     return invitation
 
@@ -138,6 +135,10 @@ def revoke_invitation(*, invitation):
 
 def sharing_for(*, patient):
     """The patient's active grants and their pending (not accepted, not revoked) invitations."""
-    grants = CareGrant.objects.active().filter(patient=patient).select_related("member")
+    grants = (
+        CareGrant.objects.active()
+        .filter(patient=patient)
+        .select_related("member", "member__alert_choice")
+    )
     pending = Invitation.objects.pending().filter(patient=patient)
     return grants, pending

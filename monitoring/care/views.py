@@ -18,6 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monitoring.care import clinician, invitations, log_view
 from monitoring.care.forms import InviteForm, ReviewForm, TriageFilterForm
 from monitoring.models import AccessLogEntry, Flag, Invitation
+from monitoring.reminders.health import daily_rules_warning
+from monitoring.reminders.patients import missed_watch_plans, with_watch_plans
 from tracker.access import (
     editable_entries,
     entries_for,
@@ -216,7 +218,13 @@ def triage(request):
     # The list shows each patient's flag counts: that is a read of their record, logged once per
     # patient on the page, in one insert.
     record_access(request, patient_ids=[p.pk for p in page], what=AccessLogEntry.What.PATIENT_LIST)
-    return render(request, "monitoring/care/triage.html", {"form": form, "page": page})
+    missed = set(
+        missed_watch_plans(patients=[p.pk for p in page]).values_list("patient_id", flat=True)
+    )
+    for patient in page:
+        patient.missed_watch_plan = patient.pk in missed
+    context = {"form": form, "page": page, "rules_warning": daily_rules_warning()}
+    return render(request, "monitoring/care/triage.html", context)
 
 
 def _record_context(request, grant):
@@ -229,7 +237,7 @@ def _record_context(request, grant):
     open_flags = (
         Flag.objects.open().filter(patient=patient).select_related("area", "entry").by_urgency()
     )
-    areas = patient.areas.all()
+    areas = with_watch_plans(patient.areas.all())
     page = _page(request, entries, RECORD_PAGE_SIZE)
     can_review = grant.role == Role.CLINICIAN and request.user.is_clinician
     return {

@@ -50,3 +50,22 @@ self.addEventListener("fetch", function (event) {
     })
   );
 });
+
+// Reminders by Web Push (only when the patient turned them on for this device). The message
+// holds nothing but "It is time for your skin check"; a tap opens the app.
+self.addEventListener("push", function (event) {
+  var data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (error) { data = {}; }
+  event.waitUntil(
+    self.registration.showNotification(data.title || "Skin Change Tracker", {
+      body: data.body || "",
+      icon: STATIC_PREFIX + "icons/icon-192.png",
+      data: { url: "/" }
+    })
+  );
+});
+
+self.addEventListener("notificationclick", function (event) {
+  event.notification.close();
+  event.waitUntil(self.clients.openWindow("/"));
+});

@@ -47,6 +47,7 @@ def patient_pages(patient):
         f"/photos/{photo.code}/measure/",
         "/questions/",
         "/export/",
+        "/reminders/",
         "/accounts/two-factor/",
         "/accounts/two-factor/setup/",
         "/accounts/delete/",
@@ -66,7 +67,12 @@ def _log_day(patient):
 
 
 def clinician_pages(patient):
-    return ["/care/", f"/care/patients/{patient.code}/", f"/patients/{patient.code}/summary/"]
+    return [
+        "/care/",
+        f"/care/patients/{patient.code}/",
+        f"/patients/{patient.code}/summary/",
+        "/care/alerts/",
+    ]
 
 
 def visit_all(page, paths):

@@ -6,6 +6,7 @@ from django.core import mail
 from monitoring.care import invitations
 from tests.browser.conftest import log_in
 from tests.factories import UserFactory
+from tests.tasks_helpers import run_tasks
 from tracker.models import CareGrant
 
 
@@ -16,6 +17,7 @@ def test_the_token_never_leaves_the_browser_in_a_url(phone, transactional_db):
     invitations.invite(
         patient=patient, email=helper.email, role="caregiver", caregiver_can_log=False
     )
+    run_tasks()  # the worker sends it
     body = mail.outbox[-1].body
     link = next(word for word in body.split() if "/invitations/open/#" in word)
     token = link.split("#", 1)[1]

@@ -2,6 +2,8 @@
 either way, and the email tells the address's owner what happened. A new account works once its
 email is confirmed."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
@@ -14,6 +16,8 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from tracker.models import User
+
+logger = logging.getLogger(__name__)
 
 
 class ConfirmTokens(PasswordResetTokenGenerator):
@@ -76,12 +80,17 @@ def _send_confirmation(user):
 
 
 def _send(to, subject, template, context):
-    send_mail(
-        subject=subject,
-        message=render_to_string(template, context),
-        from_email=None,
-        recipient_list=[to],
-    )
+    """Send now. A mail server fault never fails the sign-up (the page says to sign up again if
+    no email comes); it is logged by type only (its message could quote the address)."""
+    try:
+        send_mail(
+            subject=subject,
+            message=render_to_string(template, context),
+            from_email=None,
+            recipient_list=[to],
+        )
+    except Exception as error:
+        logger.warning("sign-up email not sent: %s", type(error).__name__)
 
 
 def confirm(value: str) -> User | None:

@@ -48,7 +48,7 @@ def unseal(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoring", "0006_caregrant_moved_to_tracker"),
+        ("monitoring", "0007_reminders_and_alerts"),
         ("tracker", "0009_security"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
