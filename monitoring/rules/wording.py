@@ -26,7 +26,15 @@ _ = gettext_noop
 
 # A short plain title per rule (code), for lists where the full reason is one click away.
 RULE_TITLES = {
+    "fever": _("A fever"),
     "possible_infection": _("Possible infection"),
+    "antibiotics_worse": _("Worse on antibiotics"),
+    "band_of_spots": _("Spots in a band, like shingles"),
+    "at_risk_arm": _("A change in the at-risk arm"),
+    "new_sign": _("Something newly seen"),
+    "new_change": _("A new change, nothing ticked"),
+    "lasting_symptoms": _("Pain or itching that lasts"),
+    "gone_lowers": _("It went away"),
     "new_lump": _("A new lump"),
     "new_patch": _("A new red or raised patch"),
     "growth": _("Getting bigger"),
@@ -40,7 +48,6 @@ RULE_TITLES = {
     "pain_or_itch": _("Pain or itching"),
     "any_sign": _("A skin change to mention"),
     "history_raises": _("Raised because of your history"),
-    "gone_stops_time_rules": _("Marked as gone"),
 }
 _OTHER_TITLE = _("Something to raise")
 _AND = _("{items} and {last}")
