@@ -168,3 +168,16 @@ def test_rules_package_imports_no_django():
     assert not {name for name in imported if name.split(".")[0] in ("tracker", "monitoring")} - {
         name for name in imported if name.startswith("monitoring.rules")
     }
+
+
+def test_every_rule_has_a_short_title():
+    from monitoring.rules import wording
+    from monitoring.rules.catalogue import CATALOGUE
+
+    for rule in CATALOGUE:
+        assert rule.code in wording.RULE_TITLES
+        title = wording.rule_title(rule.code)
+        assert len(title.split()) <= 6, title
+    assert len(set(wording.RULE_TITLES.values())) == len(wording.RULE_TITLES)
+    assert wording.rule_title("a_rule_since_removed") == "Something to raise"
+    assert wording.rule_title("growth", gettext=str.upper) == "GETTING BIGGER"

@@ -1,5 +1,5 @@
 """The care-team part of the demo: the demo patient shares their record with the demo clinician,
-who has reviewed one flag already (the patient sees the outcome next to the entry).
+who has reviewed one concern already (the patient sees the outcome next to the entry).
 
 Idempotent, like tracker.demo: running it again adds nothing.
 """
@@ -7,7 +7,7 @@ Idempotent, like tracker.demo: running it again adds nothing.
 from django.db import transaction
 from django.utils import timezone
 
-from monitoring.models import Flag
+from monitoring.models import Concern
 from tracker import demo
 from tracker.models import CareGrant, Role
 
@@ -23,14 +23,16 @@ def load_demo_care(*, today):
     patient, clinician = accounts.patient, accounts.clinician
     if not CareGrant.objects.active().filter(patient=patient, member=clinician).exists():
         CareGrant.objects.create(patient=patient, member=clinician, role=Role.CLINICIAN)
-    if not Flag.objects.filter(patient=patient, state=Flag.State.REVIEWED).exists():
-        # The oldest of the least urgent open flags: the urgent ones stay open for the triage list.
-        flag = Flag.objects.open().filter(patient=patient).order_by("urgency", "raised_at").first()
-        if flag is not None:
-            flag.state = Flag.State.REVIEWED
-            flag.reviewed_by = clinician
-            flag.reviewed_at = timezone.now()
-            flag.outcome = Flag.Outcome.BOOK_APPOINTMENT
-            flag.note_to_patient = DEMO_NOTE
-            flag.save()
+    if not Concern.objects.filter(patient=patient, state=Concern.State.REVIEWED).exists():
+        # The oldest of the least urgent open concerns: urgent ones stay open for the triage list.
+        concern = (
+            Concern.objects.open().filter(patient=patient).order_by("urgency", "opened_at").first()
+        )
+        if concern is not None:
+            concern.state = Concern.State.REVIEWED
+            concern.reviewed_by = clinician
+            concern.reviewed_at = timezone.now()
+            concern.outcome = Concern.Outcome.BOOK_APPOINTMENT
+            concern.note_to_patient = DEMO_NOTE
+            concern.save()
     return accounts

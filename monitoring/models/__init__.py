@@ -1,12 +1,13 @@
-"""Monitoring's tables: flags (what the rules found), care-team invitations and the access log."""
+"""Monitoring's tables: concerns (what the rules found), care-team invitations, the access log."""
 
 from monitoring.models.care import AccessLogEntry, Invitation, hash_token
-from monitoring.models.flags import Flag, FlagQuerySet
+from monitoring.models.concerns import Concern, ConcernCheck, ConcernQuerySet
 
 __all__ = [
     "AccessLogEntry",
-    "Flag",
-    "FlagQuerySet",
+    "Concern",
+    "ConcernCheck",
+    "ConcernQuerySet",
     "Invitation",
     "hash_token",
 ]
