@@ -10,7 +10,7 @@ from django.utils import timezone
 from monitoring.care import urls as care_urls
 from monitoring.summary import urls as summary_urls
 from tests.conftest import client_for
-from tests.factories import EntryFactory, ConcernFactory, UserFactory
+from tests.factories import ConcernFactory, EntryFactory, UserFactory
 from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
 from tracker import urls as tracker_urls
 from tracker.access import patient_data_accessed

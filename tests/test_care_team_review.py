@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from monitoring.models import Concern
 from tests.conftest import client_for
-from tests.factories import EntryFactory, ConcernFactory, UserFactory
+from tests.factories import ConcernFactory, EntryFactory, UserFactory
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from education.content_files import ContentError, read_content_dir
 from education.links import lookalike_page_url, lookalikes_for_sign, sign_guides
 from education.loader import load_content
 from education.models import FaqItem, LookAlikePage
-from tests.factories import EntryFactory, ConcernFactory
+from tests.factories import ConcernFactory, EntryFactory
 from tests.test_education import copy_content
 
 CONTENT = read_content_dir()

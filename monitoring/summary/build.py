@@ -58,7 +58,7 @@ class ConcernItem:
     note_to_patient: str = ""
     reviewed_on: datetime.date | None = None
     title: str = ""  # the rule's short title ("Getting bigger")
-    first_date: datetime.date | None = None  # when the concern was first seen
+    first_date: datetime.date | None = None  # the concern's first check, when before `date`
     contacted_on: datetime.date | None = None  # "I have contacted my care team"
 
 
@@ -252,7 +252,7 @@ REVIEWED_LIMIT = 20
 def _concerns(patient, period):
     """Every open concern (one per area and rule, so bounded), most urgent first then newest;
     and the concerns reviewed in the period with their outcome, newest first."""
-    related = ("area", "latest_entry")
+    related = ("area", "latest_entry", "first_entry")
     open_ = Concern.objects.open().filter(patient=patient).select_related(*related)
     reviewed = (
         Concern.objects.filter(
@@ -269,6 +269,7 @@ def _concerns(patient, period):
 
 def _item(concern):
     day = concern.latest_entry.date if concern.latest_entry else concern.opened_on
+    first = concern.first_entry.date if concern.first_entry else concern.opened_on
     return ConcernItem(
         urgency=concern.urgency,
         urgency_label=label(Urgency, concern.urgency),
@@ -279,7 +280,7 @@ def _item(concern):
         note_to_patient=concern.note_to_patient,
         reviewed_on=timezone.localdate(concern.reviewed_at) if concern.reviewed_at else None,
         title=wording.rule_title(concern.rule, gettext=gettext),
-        first_date=concern.opened_on if concern.opened_on != day else None,
+        first_date=first if first < day else None,
         contacted_on=timezone.localdate(concern.contacted_at) if concern.contacted_at else None,
     )
 

@@ -32,8 +32,10 @@ def needs_attention(context):
     """The patient's open concerns, most urgent first then newest, with the urgent box (and the
     "I have contacted my care team" button) while an urgent one is not reviewed."""
     user = context["request"].user
-    concerns = list(own_open_concerns(user)[: HOME_LIMIT + 1])
-    urgent = list(own_open_concerns(user).filter(urgency=Urgency.URGENT))
+    # All open ones in one query: bounded by design (at most one per area and rule).
+    concerns = list(own_open_concerns(user))
+    urgent = [c for c in concerns if c.urgency == Urgency.URGENT]
+    profile = context.get("profile")
     return {
         "request": context["request"],
         "concerns": concerns[:HOME_LIMIT],
@@ -42,7 +44,7 @@ def needs_attention(context):
         "contacted_at": min((c.contacted_at for c in urgent if c.contacted_at), default=None)
         if urgent and all(c.contacted_at for c in urgent)
         else None,
-        "phone": _phone(user),
+        "phone": profile.care_team_phone if profile is not None else _phone(user),
     }
 
 
