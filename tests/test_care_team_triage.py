@@ -17,8 +17,9 @@ MAX_QUERIES = 12
 
 
 def make_patients(*, clinician, count, today):
-    """`count` patients who shared with `clinician`, built in bulk (no signals: concerns are made
-    here). Patient i has an open concern of urgency URGENCIES[i % 4] (or none), raised i hours ago."""
+    """`count` patients who shared with `clinician`, built in bulk (no signals: concerns are
+    made here). Patient i has an open concern of urgency URGENCIES[i % 4] (or none), opened i
+    hours ago."""
     urgencies = ["urgent", "soon", "next_visit", None]
     users = User.objects.bulk_create(
         User(email=f"bulk{i}@example.com", full_name=f"Bulk Patient {i:03d}", password="!")

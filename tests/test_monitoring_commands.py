@@ -1,4 +1,4 @@
-"""The daily `evaluate_flags` command (the concerns' daily run) and the `evaluate_scenario` harness."""
+"""The daily `evaluate_flags` command (the concerns' daily run) and the scenario harness."""
 
 import datetime
 import io
