@@ -14,6 +14,7 @@ from education.vocabulary import Urgency
 from monitoring.models import Concern
 from monitoring.rules.catalogue import CATALOGUE
 from tests.factories import AreaFactory, EntryFactory
+from tests.test_education_readability import textstat, visible_text  # noqa: F401 (fixture)
 from tracker.models import Profile
 
 
@@ -345,3 +346,16 @@ def test_rule_list_is_public_and_lists_every_rule(client, db):
 def test_rule_list_shows_the_configured_thresholds(client, db):
     page = text(client.get(reverse("monitoring:rules")))
     assert "up by 3 mm or more" in page and "for 21 days or more" in page
+
+
+def test_rule_list_patient_part_reads_at_grade_8(client, db, textstat):  # noqa: F811 (fixture)
+    html = client.get(reverse("monitoring:rules")).content.decode()
+    part = html[html.index('<div id="rules-for-patients">') : html.index('id="for-clinicians"')]
+    part = part.replace('id="rules-for-patients"', 'id="education-content"')
+    words = visible_text(part)
+    assert "Contact your care team today if:" in words and "{" not in words
+    assert "3 days" in words  # the numbers this site uses, filled in
+    for code in (rule.code for rule in CATALOGUE if "_" in rule.code):
+        assert code not in words  # codes and versions are in the clinicians' part
+    assert "version" not in words
+    assert textstat.flesch_kincaid_grade(words) <= 8

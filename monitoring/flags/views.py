@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from education.vocabulary import Urgency
 from monitoring.flags import evaluation
 from monitoring.flags.access import get_concern_for_user, own_open_concerns
+from monitoring.rules import wording
 from monitoring.rules.catalogue import CATALOGUE, RULES
 from tracker.services import profile_for
 
@@ -72,11 +73,25 @@ def rule_list(request):
     catalogue = [
         {"rule": rule, "trigger": rule.describe(limits, gettext=gettext)} for rule in CATALOGUE
     ]
+    values = {k: _number(v) for k, v in limits.as_dict().items()}
+    plain = {urgency: [] for urgency in Urgency}
+    for rule in CATALOGUE:
+        if rule.code in wording.RULE_PLAIN and rule.urgency:
+            text = gettext(wording.RULE_PLAIN[rule.code]).format(**values)
+            plain[Urgency(rule.urgency)].append(text)
     return render(
         request,
         "monitoring/flags/rules.html",
-        {"catalogue": catalogue, "thresholds": sorted(limits.as_dict().items())},
+        {
+            "catalogue": catalogue,
+            "plain": [(urgency, texts) for urgency, texts in plain.items() if texts],
+            "thresholds": sorted(limits.as_dict().items()),
+        },
     )
+
+
+def _number(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _contacted_at(urgent):
