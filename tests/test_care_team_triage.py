@@ -146,3 +146,19 @@ def test_triage_reads_are_logged_once_per_listed_patient(doctor):
     rows = AccessLogEntry.objects.filter(what="patient_list")
     assert rows.count() == 3
     assert set(rows.values_list("actor_role", flat=True)) == {"clinician"}
+
+
+def test_clinicians_land_on_their_triage_list_after_login(client, doctor):
+    doctor.set_password("a long test password")
+    doctor.save()
+    response = client.post(
+        reverse("login"),
+        {"username": doctor.email, "password": "a long test password"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("monitoring:triage")
+    assert "My patients" in response.content.decode()  # the clinician's menu item
+
+
+def test_a_patient_still_lands_on_home(patient_client):
+    assert patient_client.get(reverse("tracker:home")).status_code == 200
