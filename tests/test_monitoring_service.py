@@ -312,3 +312,15 @@ def test_reason_is_rendered_again_in_the_reader_format(area, lump):
     concern = Concern.objects.get()
     text = concern.reason_text(gettext=lambda s: s, format_date=lambda d: d.isoformat())
     assert text.startswith("On 2026-03-02 you logged a new lump")
+
+
+def test_a_concern_opened_by_a_concurrent_evaluation_is_updated_not_duplicated(
+    area, lump, monkeypatch
+):
+    # As if another evaluation opened the concern between this one's read and its insert.
+    monkeypatch.setattr(evaluation, "_open_by_rule", lambda area: {})
+    with travel(7):
+        again = EntryFactory(area=area, date=day(7), signs=["new_lump"], change="same", size_mm=6)
+    (concern,) = open_concerns()
+    assert concern.latest_entry == again
+    assert Concern.objects.count() == 1

@@ -24,7 +24,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from education.vocabulary import Treatment, Urgency
@@ -197,7 +197,7 @@ def _evaluate_patient(patient_id, *, today, limits, time_only) -> Result:
 @transaction.atomic
 def _store(area, folded: AreaConcerns, pks: dict[str, int], *, today, time_only) -> Result:
     result = Result()
-    stored = {c.rule: c for c in Concern.objects.open().filter(area=area).select_for_update()}
+    stored = _open_by_rule(area)
     links: list[tuple[Concern, list]] = []
     for found in folded.open:
         concern = stored.pop(found.rule, None)
@@ -211,8 +211,16 @@ def _store(area, folded: AreaConcerns, pks: dict[str, int], *, today, time_only)
                 raised_urgency=found.raised_urgency,
             )
             _fill(concern, found, pks)
-            concern.save()
-            result.raised.append(concern)
+            try:
+                with transaction.atomic():  # a savepoint: a lost race must not undo the check
+                    concern.save()
+            except IntegrityError:
+                # Another evaluation of this area opened it first: update that one instead.
+                concern = Concern.objects.open().get(area=area, rule=found.rule)
+                _fill(concern, found, pks)
+                concern.save()
+            else:
+                result.raised.append(concern)
         else:
             before = (concern.raised_urgency, concern.urgency, concern.latest_entry_id)
             rose = Urgency.rank_of(found.raised_urgency) > Urgency.rank_of(concern.raised_urgency)
@@ -233,6 +241,10 @@ def _store(area, folded: AreaConcerns, pks: dict[str, int], *, today, time_only)
     if not time_only:
         result.withdrawn = _withdraw(stored.values(), today)
     return result
+
+
+def _open_by_rule(area) -> dict[str, Concern]:
+    return {c.rule: c for c in Concern.objects.open().filter(area=area).select_for_update()}
 
 
 def _fill(concern: Concern, found, pks) -> None:
