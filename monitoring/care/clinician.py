@@ -114,7 +114,7 @@ def clinical_summary(concern: Concern) -> str:
     """The concern in clinical words: site, what was logged, dates, sizes; no internal codes."""
     facts = concern.facts
     parts = [str(concern.area.get_site_display())]
-    signs = [str(choices.label(Sign, s)) for s in facts.get("signs") or ()]
+    signs = [_sign_phrase(s) for s in facts.get("signs") or ()]
     if signs:
         parts.append(", ".join(signs))
     parts.append(_("first logged %(day)s") % {"day": _day(concern.opened_on)})
@@ -148,6 +148,11 @@ def clinical_summary(concern: Concern) -> str:
     criterion = rule.describe(gettext=_) if rule is not None else ""
     text = "; ".join(parts) + "."
     return f"{text} {criterion}".strip()
+
+
+def _sign_phrase(code) -> str:
+    member = Sign.get(code)
+    return _(member.phrase) if member is not None and member.phrase else str(code)
 
 
 def _day(day) -> str:
