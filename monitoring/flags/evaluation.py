@@ -260,28 +260,32 @@ def _fill(concern: Concern, found, pks) -> None:
 
 
 def _link(links, pks) -> None:
-    wanted = {
-        (concern.pk, pks[link.entry_key]): link.action
-        for concern, found_links in links
-        for link in found_links
-        if link.entry_key in pks
-    }
+    """Add the links the fold found that are not stored yet; "updated" may become "opened" or
+    "raised", never the other way. Reads the stored ones as tuples (an area may have thousands)."""
+    wanted = {}
+    for concern, found_links in links:
+        for link in found_links:
+            entry_id = pks.get(link.entry_key)
+            if entry_id is not None:
+                wanted[concern.pk, entry_id] = link.action
     if not wanted:
         return
     have = {
-        (row.concern_id, row.entry_id): row
-        for row in ConcernCheck.objects.filter(concern_id__in={c for c, _ in wanted})
+        (concern_id, entry_id): (pk, action)
+        for pk, concern_id, entry_id, action in ConcernCheck.objects.filter(
+            concern_id__in={concern_id for concern_id, _ in wanted}
+        ).values_list("pk", "concern_id", "entry_id", "action")
     }
-    new, changed = [], []
+    new, promote = [], {}
     for (concern_id, entry_id), action in wanted.items():
-        row = have.get((concern_id, entry_id))
-        if row is None:
+        stored = have.get((concern_id, entry_id))
+        if stored is None:
             new.append(ConcernCheck(concern_id=concern_id, entry_id=entry_id, action=action))
-        elif row.action == ConcernCheck.Action.UPDATED and action != row.action:
-            row.action = action
-            changed.append(row)
+        elif stored[1] == ConcernCheck.Action.UPDATED and action != stored[1]:
+            promote.setdefault(action, []).append(stored[0])
     ConcernCheck.objects.bulk_create(new, ignore_conflicts=True)
-    ConcernCheck.objects.bulk_update(changed, ["action"])
+    for action, ids in promote.items():
+        ConcernCheck.objects.filter(pk__in=ids).update(action=action)
 
 
 def _withdraw(stale, today) -> list[Concern]:
