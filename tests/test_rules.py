@@ -259,3 +259,16 @@ def test_several_areas_count_from_configuration():
     )
     others.append(obs(0, area="a3", signs={"firm"}))
     assert "several_areas" in codes(run([obs(1, signs={"firm"})], others=others, thresholds=three))
+
+
+def test_reasons_never_talk_about_how_often_cancer_comes_back():
+    import json
+
+    from monitoring.rules.scenarios import evaluate_scenario
+    from tests.test_scenarios import SCENARIOS
+
+    for path in SCENARIOS:
+        for finding in evaluate_scenario(json.loads(path.read_text()))["findings"]:
+            reason = finding["reason"].lower()
+            assert "come back" not in reason and "comes back" not in reason, path.stem
+            assert "recur" not in reason and "chance" not in reason, path.stem

@@ -167,8 +167,8 @@ def _new_lump(entry, state, history, thresholds):
     if side and side in _cancer_side(history):
         texts.append(
             gettext_noop(
-                "It is on the same side as your first breast cancer. That is where skin changes "
-                "most often come back."
+                "It is on the same side as your first breast cancer: say so when you tell your "
+                "care team."
             )
         )
         facts["same_side_as_cancer"] = True
