@@ -91,12 +91,12 @@ class AccessLogEntry(models.Model):
         TIMELINE = "timeline", _("the timeline")
         AREA = "area", _("an area")
         ENTRY = "entry", _("an entry")
-        FLAG = "flag", _("a flag")
+        FLAG = "flag", _("a concern")
         PHOTO = "photo", _("a photo")
         SUMMARY = "summary", _("the summary")
         EXPORT = "export", _("an export")
         PATIENT_LIST = "patient_list", _("the list of their patients")
-        FLAG_REVIEW = "flag_review", _("a flag review")
+        FLAG_REVIEW = "flag_review", _("a concern review")
         OTHER = "other", _("other")
 
     # PROTECT: a log row outlives nothing it names; removing an account in the log is an

@@ -101,8 +101,9 @@ def assert_fits_phone(page):
     assert overflow <= 0, f"page is {overflow}px wider than a 360px phone"
 
 
-def log_in(page, email, password=None):
-    """Log in through the login page (password: the factories' one unless given)."""
+def log_in(page, email, password=None, *, lands_on="/"):
+    """Log in through the login page (password: the factories' one unless given). Patients land
+    on home; clinicians without areas of their own on their triage list (`lands_on="/care/"`)."""
     if password is None:
         from tests.factories import PASSWORD
 
@@ -111,4 +112,4 @@ def log_in(page, email, password=None):
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(page.base + "/")
+    page.wait_for_url(page.base + lands_on)
