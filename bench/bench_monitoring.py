@@ -1,11 +1,11 @@
-"""Flag service benchmark: one watched area with 1,000 entries, through the database.
+"""Concern service benchmark: one watched area with 1,000 entries, through the database.
 
 Run: .venv/bin/python bench/bench_monitoring.py [--entries N] [--repeat N] [--quick]
 
 Uses a throwaway SQLite database in a temporary folder (migrated here, deleted afterwards), so it
 never touches the app's data. The entries are bulk-inserted (no save hook), then timed:
 
-- first evaluation:  `evaluate_entry` on the newest entry when no flag exists yet (the whole area
+- first evaluation:  `evaluate_entry` on the newest entry when no concern exists yet (the whole area
                      is judged and every finding is stored);
 - evaluate_entry:    the same again, nothing to change (what an edit costs: load, judge, compare);
 - save + hook:       saving one more entry through the ORM (post_save runs the service);
@@ -79,7 +79,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="bench-monitoring-") as folder:
         setup_django(folder)
         from monitoring.flags import evaluation
-        from monitoring.models import Flag
+        from monitoring.models import Concern
         from tracker.models import Entry, Profile, User, WatchedArea
 
         patient = User.objects.create_user("bench@example.com", "x", full_name="Bench")
@@ -94,7 +94,9 @@ def main():
 
         print(f"One area, {args.entries} entries, 3 other areas (SQLite, throwaway database)")
         seconds, result = timed(lambda: evaluation.evaluate_entry(entry=latest, today=today))
-        print(f"  {'first evaluation':<17} {seconds * 1000:9.1f} ms  ({len(result.raised)} flags)")
+        print(
+            f"  {'first evaluation':<17} {seconds * 1000:9.1f} ms  ({len(result.raised)} concerns)"
+        )
         best = min(
             timed(lambda: evaluation.evaluate_entry(entry=latest, today=today))[0]
             for _ in range(args.repeat)
@@ -109,7 +111,7 @@ def main():
             for _ in range(args.repeat)
         )
         print(f"  {'evaluate_time':<17} {best * 1000:9.1f} ms  (4 areas)")
-        print(f"  open flags: {Flag.objects.open().count()}")
+        print(f"  open concerns: {Concern.objects.open().count()}")
 
 
 if __name__ == "__main__":

@@ -98,7 +98,7 @@ def main() -> None:
         print(f"  {name:<15} {seconds * 1000:9.2f} ms  ({len(findings)} findings)")
     scenario = Scenario(today=today, history=history, observations=tuple(area))
     seconds, findings = best(1, lambda: run_scenario(scenario))
-    print(f"  {'scenario':<15} {seconds * 1000:9.2f} ms  ({len(findings)} open flags, one run)")
+    print(f"  {'scenario':<15} {seconds * 1000:9.2f} ms  ({len(findings)} open concerns, one run)")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/bench_summary.py [--repeat N] [--photo-size WxH] [--
 
 Set-up (not timed), in a throw-away in-memory SQLite database with in-memory file storage: one
 patient, three watched areas, 20 entries over three months (signs, sizes, notes; the rules raise
-their flags as the entries are saved), 30 photos through the real upload pipeline
+their concerns as the entries are saved), 30 photos through the real upload pipeline
 (`tracker.photos.attach_photos`), five questions. The photos are generated, photo-like (skin tone,
 a mark, grain) at 2400 x 1800, so their screen renditions (1600 px) weigh what a phone's do.
 
@@ -66,7 +66,7 @@ def photo_like(seed, size):
 
 
 def make_patient(photo_size):
-    from monitoring.models import Flag
+    from monitoring.models import Concern
     from tracker.models import Entry, Photo, Profile, Question, User, WatchedArea
     from tracker.photos import attach_photos
 
@@ -120,7 +120,7 @@ def make_patient(photo_size):
     counts = {
         "entries": Entry.objects.filter(area__patient=patient).count(),
         "photos": Photo.objects.filter(entry__area__patient=patient).count(),
-        "flags": Flag.objects.filter(patient=patient).count(),
+        "concerns": Concern.objects.filter(patient=patient).count(),
     }
     return patient, counts
 
@@ -180,7 +180,7 @@ def main():
     size_mb = len(data) / 1024 / 1024
     print(
         f"set-up: {counts['entries']} entries, {counts['photos']} photos "
-        f"({photo_size[0]}x{photo_size[1]}), {counts['flags']} flags, "
+        f"({photo_size[0]}x{photo_size[1]}), {counts['concerns']} concerns, "
         f"period {period.start} to {period.end} ({setup:.1f} s, not timed)"
     )
     print(f"build_summary:            {build_time * 1000:8.1f} ms (best of {args.repeat})")

@@ -108,6 +108,7 @@ class Sign(Code):
     SWELLING = "swelling", _("Swelling"), _("swelling")
     WARM = "warm", _("Skin feels hot"), _("skin that feels hot")
     FEVER = "fever", _("I have a fever"), _("a fever")
+    HAIR_LOSS = "hair_loss", _("A patch with no hair"), _("a patch where hair stopped growing")
 
 
 # One line of help under each checkbox of the entry form.
@@ -127,6 +128,7 @@ SIGN_HELP = {
     Sign.SWELLING: _("The area looks puffy or bigger than the other side."),
     Sign.WARM: _("The skin feels hotter than the skin around it."),
     Sign.FEVER: _("Your temperature is 38 °C (100.4 °F) or higher, or you feel hot and shivery."),
+    Sign.HAIR_LOSS: _("A patch where hair has stopped growing, most often on the head."),
 }
 
 

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 
 class MonitoringConfig(AppConfig):
@@ -16,6 +16,14 @@ class MonitoringConfig(AppConfig):
             signals.profile_saved,
             sender="tracker.Profile",
             dispatch_uid="monitoring.profile_saved",
+        )
+        post_save.connect(
+            signals.area_saved, sender="tracker.WatchedArea", dispatch_uid="monitoring.area_saved"
+        )
+        post_delete.connect(
+            signals.entry_deleted,
+            sender="tracker.Entry",
+            dispatch_uid="monitoring.entry_deleted",
         )
 
         # Every read of a patient's data by someone else, and every refusal, is written to the

@@ -57,20 +57,29 @@ class EntryFactory(factory.django.DjangoModelFactory):
     created_by = factory.SelfAttribute("area.patient")
 
 
-class FlagFactory(factory.django.DjangoModelFactory):
-    """A stored flag on an entry, for tests that need one without running the rules."""
+class ConcernFactory(factory.django.DjangoModelFactory):
+    """A stored open concern opened by a check, for tests that need one without running the
+    rules (the check's link is added after creation)."""
 
     class Meta:
-        model = "monitoring.Flag"
+        model = "monitoring.Concern"
 
-    entry = factory.SubFactory(EntryFactory)
-    area = factory.SelfAttribute("entry.area")
-    patient = factory.SelfAttribute("entry.area.patient")
+    latest_entry = factory.SubFactory(EntryFactory)
+    first_entry = factory.SelfAttribute("latest_entry")
+    area = factory.SelfAttribute("latest_entry.area")
+    patient = factory.SelfAttribute("latest_entry.area.patient")
     rule = "care_test"
     rule_version = 1
     urgency = "soon"
+    raised_urgency = factory.SelfAttribute("urgency")
     kind = "entry"
     reason = "A new lump was logged."
+    opened_on = factory.SelfAttribute("latest_entry.date")
+
+    @factory.post_generation
+    def link(obj, create, extracted, **kwargs):
+        if create and obj.latest_entry is not None:
+            obj.checks.create(entry=obj.latest_entry, action="opened")
 
 
 def long_history(patient, *, signs=(), photo_rows=False, count=200):

@@ -1,4 +1,4 @@
-"""Shared set-up of the summary tests: a patient with a period of checks, photos and flags."""
+"""Shared set-up of the summary tests: a patient with a period of checks, photos and concerns."""
 
 import datetime
 import functools
@@ -15,8 +15,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from monitoring.models import Flag
-from monitoring.rules.grouping import group_flags
+from monitoring.models import Concern
 from tests.factories import AreaFactory, EntryFactory
 from tracker.models import Question
 from tracker.photos import attach_photos
@@ -140,7 +139,6 @@ def questions_fixture(patient):
 
 
 def open_reasons(patient):
-    """The reasons "To raise" shows: the newest open flag of each (area, rule), as grouped by
-    monitoring.rules.grouping (the earlier flags of the same rule are listed by date only)."""
-    flags = Flag.objects.filter(patient=patient).open().select_related("area", "entry")
-    return [group.latest.reason_text() for group in group_flags(flags)]
+    """The reasons "To raise" shows: one per open concern."""
+    concerns = Concern.objects.filter(patient=patient).open().select_related("area")
+    return [concern.reason_text() for concern in concerns]

@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 
-from monitoring.models import AccessLogEntry, Flag, Invitation
+from monitoring.models import AccessLogEntry, Concern, Invitation
 from tests.conftest import client_for
 from tests.factories import PASSWORD
 from tests.photo_helpers import add_photo
@@ -46,7 +46,7 @@ def test_deleting_removes_every_health_datum_and_file(
         response = patient_client.post(reverse("account_delete"), {"password": PASSWORD})
     assert response.status_code == 200 and "deleted" in response.content.decode()
     assert not User.objects.filter(pk=patient.pk).exists()
-    for model in (WatchedArea, Entry, Photo, Question, CareGrant, Invitation, Flag):
+    for model in (WatchedArea, Entry, Photo, Question, CareGrant, Invitation, Concern):
         assert not model.objects.exists(), model
     assert not Profile.objects.filter(user_id=patient.pk).exists()
     assert not any(default_storage.exists(name) for name in names)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from monitoring.care.demo import load_demo_care
-from monitoring.models import AccessLogEntry, Flag
+from monitoring.models import AccessLogEntry, Concern
 from tests import s3_server
 from tests.conftest import client_for
 from tests.photo_helpers import storage_fixture, stored_files  # noqa: F401
@@ -51,7 +51,7 @@ def demo(storage):
     client_for(client, accounts.clinician)
     photo = Photo.objects.filter(entry__area__patient=accounts.patient).first()
     assert client.get(reverse("tracker:photo_file", args=[photo.code, "thumb"])).status_code == 200
-    assert AccessLogEntry.objects.exists() and Flag.objects.filter(state="reviewed").exists()
+    assert AccessLogEntry.objects.exists() and Concern.objects.filter(state="reviewed").exists()
     return accounts
 
 

@@ -108,7 +108,7 @@ def test_home_pins_are_coloured_by_the_most_urgent_open_flag(patient_client, pat
     pins = re.findall(r'<g class="bm-pin" data-urgency="(\w*)">', html)
     assert pins == ["urgent", ""]  # the resolved area has no pin
     assert "Contact your care team today" in html  # the card says it in words too
-    assert "No open flag" in html
+    assert "Nothing open" in html
 
 
 def test_home_shows_each_areas_latest_thumbnail(patient_client, area, storage):

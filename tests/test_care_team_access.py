@@ -10,7 +10,7 @@ from django.utils import timezone
 from monitoring.care import urls as care_urls
 from monitoring.summary import urls as summary_urls
 from tests.conftest import client_for
-from tests.factories import EntryFactory, FlagFactory, UserFactory
+from tests.factories import ConcernFactory, EntryFactory, UserFactory
 from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
 from tracker import urls as tracker_urls
 from tracker.access import patient_data_accessed
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.usefixtures("storage")
 # method that is refused)
 READ_VIEWS = [
     ("monitoring:record", "patient", "GET", "POST"),
-    ("monitoring:flag_detail", "flag", "GET", "POST"),
+    ("monitoring:concern_detail", "flag", "GET", "POST"),
     ("monitoring:patient_summary", "patient", "GET", "POST"),
     ("monitoring:patient_summary_pdf", "patient", "GET", "POST"),
     ("tracker:area_detail", "area", "GET", "POST"),
@@ -49,7 +49,7 @@ WRITE_VIEWS = [
 
 @pytest.fixture
 def flag(area, entry):
-    return FlagFactory(entry=entry)
+    return ConcernFactory(latest_entry=entry)
 
 
 @pytest.fixture

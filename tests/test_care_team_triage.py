@@ -1,5 +1,5 @@
-"""The clinician's triage list: only their patients, the most urgent open flag first, then the
-oldest open flag; filters; and a bounded number of queries with 500 patients."""
+"""The clinician's triage list: only their patients, the most urgent open concern first, then the
+oldest open concern; filters; and a bounded number of queries with 500 patients."""
 
 import datetime
 
@@ -8,17 +8,18 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import AccessLogEntry, Flag
+from monitoring.models import AccessLogEntry, Concern
 from tests.conftest import client_for
-from tests.factories import ClinicianFactory, FlagFactory
+from tests.factories import ClinicianFactory, ConcernFactory
 from tracker.models import CareGrant, Entry, Profile, User, WatchedArea
 
 MAX_QUERIES = 12
 
 
 def make_patients(*, clinician, count, today):
-    """`count` patients who shared with `clinician`, built in bulk (no signals: flags are made
-    here). Patient i has an open flag of urgency URGENCIES[i % 4] (or none), raised i hours ago."""
+    """`count` patients who shared with `clinician`, built in bulk (no signals: concerns are
+    made here). Patient i has an open concern of urgency URGENCIES[i % 4] (or none), opened i
+    hours ago."""
     urgencies = ["urgent", "soon", "next_visit", None]
     users = User.objects.bulk_create(
         User(email=f"bulk{i}@example.com", full_name=f"Bulk Patient {i:03d}", password="!")
@@ -37,24 +38,27 @@ def make_patients(*, clinician, count, today):
     )
     now = timezone.now()
     flags = [
-        Flag(
+        Concern(
             patient=e.area.patient,
             area=e.area,
-            entry=e,
+            latest_entry=e,
+            first_entry=e,
+            opened_on=e.date,
             rule="bulk",
             rule_version=1,
             urgency=urgencies[i % 4],
+            raised_urgency=urgencies[i % 4],
             kind="entry",
             reason="x",
         )
         for i, e in enumerate(entries)
         if urgencies[i % 4]
     ]
-    Flag.objects.bulk_create(flags)
-    # raised_at is auto_now_add: spread it out afterwards, oldest for the lowest numbers.
+    Concern.objects.bulk_create(flags)
+    # opened_at is auto_now_add: spread it out afterwards, oldest for the lowest numbers.
     for i, flag in enumerate(flags):
-        flag.raised_at = now - datetime.timedelta(hours=len(flags) - i)
-    Flag.objects.bulk_update(flags, ["raised_at"], batch_size=200)
+        flag.opened_at = now - datetime.timedelta(hours=len(flags) - i)
+    Concern.objects.bulk_update(flags, ["opened_at"], batch_size=200)
     CareGrant.objects.bulk_create(
         CareGrant(patient=u, member=clinician, role="clinician") for u in users
     )
@@ -92,9 +96,9 @@ def test_row_shows_counts_last_entry_and_next_appointment(doctor):
     today = timezone.localdate()
     (first,) = make_patients(clinician=doctor, count=1, today=today)
     entry = Entry.objects.get(area__patient=first)
-    FlagFactory(entry=entry, rule="bulk2", urgency="urgent", reason="x")
-    FlagFactory(
-        entry=entry,
+    ConcernFactory(latest_entry=entry, rule="bulk2", urgency="urgent", reason="x")
+    ConcernFactory(
+        latest_entry=entry,
         rule="bulk3",
         urgency="soon",
         reason="x",
@@ -111,7 +115,7 @@ def test_row_shows_counts_last_entry_and_next_appointment(doctor):
 
 def test_reviewed_flags_leave_the_counts(doctor):
     (first,) = make_patients(clinician=doctor, count=1, today=timezone.localdate())
-    Flag.objects.filter(patient=first).update(
+    Concern.objects.filter(patient=first).update(
         state="reviewed", reviewed_at=timezone.now(), outcome="other"
     )
     row = client_for(Client(), doctor).get(reverse("monitoring:triage")).context["page"][0]
@@ -142,3 +146,19 @@ def test_triage_reads_are_logged_once_per_listed_patient(doctor):
     rows = AccessLogEntry.objects.filter(what="patient_list")
     assert rows.count() == 3
     assert set(rows.values_list("actor_role", flat=True)) == {"clinician"}
+
+
+def test_clinicians_land_on_their_triage_list_after_login(client, doctor):
+    doctor.set_password("a long test password")
+    doctor.save()
+    response = client.post(
+        reverse("login"),
+        {"username": doctor.email, "password": "a long test password"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("monitoring:triage")
+    assert "My patients" in response.content.decode()  # the clinician's menu item
+
+
+def test_a_patient_still_lands_on_home(patient_client):
+    assert patient_client.get(reverse("tracker:home")).status_code == 200

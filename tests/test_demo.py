@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from monitoring.care import demo as demo_care
 from monitoring.flags import evaluation
-from monitoring.models import Flag
+from monitoring.models import Concern
 from tests.conftest import client_for
 from tests.photo_helpers import stored_files
 from tracker import demo
@@ -30,7 +30,7 @@ def load(command="load_demo_care"):
 
 
 def counts():
-    return [m.objects.count() for m in (User, WatchedArea, Entry, Photo, Flag)]
+    return [m.objects.count() for m in (User, WatchedArea, Entry, Photo, Concern)]
 
 
 # A fresh in-memory storage for the class: the demo's photo files are counted below.
@@ -96,18 +96,29 @@ class TestTheDemo(TestCase):
         assert len(set(sizes)) == len(sizes)  # the mark changes from month to month
         assert {(p.width, p.height) for p in Photo.objects.all()} == {(1200, 900)}
 
-    def test_demo_patient_has_soon_and_next_visit_flags(self):
+    def test_demo_needs_attention_is_short_and_the_record_reviewable(self):
         evaluation.evaluate_time()
-        open_flags = Flag.objects.open().filter(patient=self.patient)
-        assert {"soon", "next_visit"} <= set(open_flags.values_list("urgency", flat=True))
+        open_concerns = Concern.objects.open().filter(patient=self.patient)
+        assert "soon" in set(open_concerns.values_list("urgency", flat=True))
+        assert 3 <= open_concerns.count() <= 12  # not 33 cards
+        home = client_for(Client(), self.patient).get(reverse("tracker:home")).content.decode()
+        section = home[home.index('id="needs-attention"') :]
+        assert 1 <= section.count('class="card mb-2') <= 5
+        call_command("load_demo_care", verbosity=0)
+        record = client_for(Client(), self.clinician).get(
+            reverse("monitoring:record", kwargs={"code": self.patient.code})
+        )
+        assert record.content.decode().count('name="outcome"') >= open_concerns.count()
 
     def test_demo_sharing(self):
         call_command("load_demo_care", verbosity=0)  # idempotent
         patient, clinician = self.patient, self.clinician
         assert CareGrant.objects.active().filter(patient=patient, member=clinician).count() == 1
-        reviewed = Flag.objects.filter(patient=patient, state="reviewed")
-        assert reviewed.count() == 1 and reviewed.get().reviewed_by == clinician
-        assert Flag.objects.open().filter(patient=patient).exists()
+        reviewed = Concern.objects.filter(patient=patient, state="reviewed")
+        assert reviewed.count() >= 2
+        assert {c.reviewed_by for c in reviewed} == {clinician}
+        assert reviewed.filter(note_to_patient=demo_care.DEMO_NOTE).count() == 1
+        assert Concern.objects.open().filter(patient=patient).exists()
         page = client_for(Client(), clinician).get(reverse("monitoring:triage"))
         assert patient.full_name in page.content.decode()
         timeline = client_for(Client(), patient).get(reverse("tracker:timeline")).content.decode()

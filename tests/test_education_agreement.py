@@ -59,23 +59,7 @@ def test_sign_page_urgency_is_the_catalogue_urgency(code):
     assert PAGE_OF[code].fields["urgency"] == EXPECTED[code], PAGE_OF[code].slug
 
 
-# The rules catch up with the revised catalogue in issue 12 (branch `concerns`); until then these
-# six are expected to fail, strictly: the first one that passes fails the run, so the marker goes.
-ISSUE_12_GAPS = {"fever", "firm", "warm", "swelling", "hair_loss", "discoloured"}
-
-
-@pytest.mark.parametrize(
-    "code",
-    [
-        pytest.param(
-            code,
-            marks=pytest.mark.xfail(
-                code in ISSUE_12_GAPS, reason="rules revised in issue 12", strict=True
-            ),
-        )
-        for code in sorted(EXPECTED)
-    ],
-)
+@pytest.mark.parametrize("code", sorted(EXPECTED))
 def test_rules_give_a_newly_logged_sign_the_catalogue_urgency(code):
     assert urgency_when_newly_logged(code) == EXPECTED[code]
 

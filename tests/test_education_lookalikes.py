@@ -9,7 +9,7 @@ from education.content_files import ContentError, read_content_dir
 from education.links import lookalike_page_url, lookalikes_for_sign, sign_guides
 from education.loader import load_content
 from education.models import FaqItem, LookAlikePage
-from tests.factories import EntryFactory, FlagFactory
+from tests.factories import ConcernFactory, EntryFactory
 from tests.test_education import copy_content
 
 CONTENT = read_content_dir()
@@ -152,8 +152,10 @@ def test_entry_form_sign_checklist_shows_pictures_and_lookalikes(patient_client,
 
 def test_concern_page_links_the_lookalikes_it_explains(patient_client, patient, content):
     entry = EntryFactory(area__patient=patient, signs=["red_patch", "warm"])
-    flag = FlagFactory(entry=entry, warning_sign="red_patch", urgency="urgent")
-    html = patient_client.get(reverse("monitoring:flag_detail", args=[flag.code])).content.decode()
+    flag = ConcernFactory(latest_entry=entry, warning_sign="red_patch", urgency="urgent")
+    html = patient_client.get(
+        reverse("monitoring:concern_detail", args=[flag.code])
+    ).content.decode()
     assert f'href="{lookalike_page_url("cellulitis")}"' in html
     assert f'href="{lookalike_page_url("eczema")}"' in html
     assert "Only your care team can tell them apart." in html

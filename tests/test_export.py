@@ -49,14 +49,15 @@ def test_export_holds_the_whole_record_and_every_photo(patient_client, patient, 
     assert rows[0]["area"] == "Lump under left scar" and rows[0]["signs"] == "new_lump"
 
 
-def test_export_includes_flags_and_care_team_notes(patient_client, entry):
-    flag = entry.flags.get()  # a new lump raises a flag when the entry is saved
+def test_export_includes_concerns_and_care_team_notes(patient_client, entry):
+    flag = entry.concerns.get()  # a new lump opens a concern when the check is saved
     flag.note_to_patient = "Please book a visit."
     flag.save()
     _, archive = download(patient_client)
     [check] = json.loads(archive.read("record.json"))["areas"][0]["checks"]
-    assert check["flags"][0]["rule"] == flag.rule
-    assert check["flags"][0]["note_to_patient"] == "Please book a visit."
+    assert check["concerns"][0]["rule"] == flag.rule
+    assert check["concerns"][0]["this_check"] == "opened"
+    assert check["concerns"][0]["note_to_patient"] == "Please book a visit."
 
 
 def test_export_holds_only_my_own_record(patient_client, area, other_patient):
@@ -76,14 +77,14 @@ def test_export_needs_login_and_get(patient_client, db):
 
 
 def test_export_names_the_reviewer_of_each_outcome(patient_client, entry, invited_clinician):
-    flag = entry.flags.get()
-    flag.state, flag.reviewed_by, flag.reviewed_at = "reviewed", invited_clinician, flag.raised_at
+    flag = entry.concerns.get()
+    flag.state, flag.reviewed_by, flag.reviewed_at = "reviewed", invited_clinician, flag.opened_at
     flag.outcome = "book_appointment"
     flag.save()
     _, archive = download(patient_client)
     [check] = json.loads(archive.read("record.json"))["areas"][0]["checks"]
-    assert check["flags"][0]["outcome"] == "book_appointment"
-    assert check["flags"][0]["reviewed_by"] == "Dr Invited"
+    assert check["concerns"][0]["outcome"] == "book_appointment"
+    assert check["concerns"][0]["reviewed_by"] == "Dr Invited"
 
 
 def test_export_holds_my_own_access_log_and_no_one_elses(

@@ -155,7 +155,7 @@ def test_measured_growth_is_judged_like_a_typed_size(patient_client, area, stora
     patient_client.post(reverse("tracker:measure", args=[photo.code]), POINTS)
     measurement = PhotoMeasurement.objects.get()
     patient_client.post(reverse("tracker:measurement_use", args=[measurement.code]))
-    assert later.flags.filter(rule="growth", state="open").exists()
+    assert later.concern_checks.filter(concern__rule="growth", concern__state="open").exists()
 
 
 def test_export_holds_the_measurements_and_the_pin(patient_client, photo):

@@ -1,4 +1,4 @@
-"""The daily `evaluate_flags` command and the `evaluate_scenario` harness."""
+"""The daily `evaluate_flags` command (the concerns' daily run) and the scenario harness."""
 
 import datetime
 import io
@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from monitoring.models import Flag
+from monitoring.models import Concern
 from tests.factories import EntryFactory
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -61,21 +61,21 @@ def test_daily_command_is_safe_to_run_twice(area):
             area=area, date=start, signs=["red_patch"], treatment="cream", treatment_since=start
         )
     with at(start + datetime.timedelta(days=13)):
-        assert "0 flag(s) raised" in run("evaluate_flags")
+        assert "0 concern(s) opened" in run("evaluate_flags")
     with at(start + datetime.timedelta(days=14)):
-        assert "1 flag(s) raised" in run("evaluate_flags")
-        assert "0 flag(s) raised" in run("evaluate_flags")
-    assert Flag.objects.filter(rule="cream_not_better").count() == 1
+        assert "1 concern(s) opened" in run("evaluate_flags")
+        assert "0 concern(s) opened" in run("evaluate_flags")
+    assert Concern.objects.filter(rule="cream_not_better").count() == 1
     with at(start + datetime.timedelta(days=30)):
         run("evaluate_flags")
-    assert Flag.objects.filter(rule="cream_not_better").count() == 1
-    assert Flag.objects.filter(rule="persistent_change").count() == 1
+    assert Concern.objects.filter(rule="cream_not_better").count() == 1
+    assert Concern.objects.filter(rule="persistent_change").count() == 1
 
 
 def test_daily_command_options(patient, area):
     EntryFactory(area=area, signs=["firm"])
     out = run("evaluate_flags", "--today", "2099-01-01", "--patient", patient.email.upper())
-    assert "2099-01-01: 1 flag(s) raised" in out
+    assert "2099-01-01: 1 concern(s) opened" in out
     with pytest.raises(CommandError, match="--today"):
         run("evaluate_flags", "--today", "tomorrow")
     with pytest.raises(CommandError, match="--patient"):
@@ -86,18 +86,18 @@ def test_daily_command_options(patient, area):
 
 
 def test_scenario_from_a_file_prints_the_expected_findings(tmp_path):
-    path = SCENARIOS / "antibiotics_day_7.json"
+    path = SCENARIOS / "antibiotics_day_3.json"
     findings = json.loads(run("evaluate_scenario", str(path)))["findings"]
     expected = json.loads(path.read_text())["expected"]["findings"]
-    keys = ("rule", "version", "urgency", "area", "date", "warning_sign")
+    keys = ("rule", "version", "urgency", "raised_urgency", "area", "date", "warning_sign")
     assert [(f["rule"], f["urgency"]) for f in findings] == [
-        ("antibiotics_not_better", "soon"),
+        ("antibiotics_not_better", "urgent"),
         ("new_patch", "soon"),
     ]
     assert sorted(tuple(f[k] for k in keys) for f in findings) == sorted(
         tuple(f[k] for k in keys) for f in expected
     )
-    assert set(findings[0]) == {*keys, "reason"}
+    assert set(findings[0]) == {*keys, "reason", "opened_on"}
 
 
 def test_scenario_from_standard_input():

@@ -1,7 +1,8 @@
 """Scenario files under tests/scenarios/ run through the pure harness (no database).
 
-Each file is a scenario plus `expected.findings`: rule, version, urgency, area, date and
-warning_sign must match exactly (as a multiset); `reason_contains` lists text the reason must quote.
+Each file is a scenario plus `expected.findings` (one per open concern): rule, version, urgency
+(as shown), raised_urgency, area, date (the concern's latest check) and warning_sign must match
+exactly (as a multiset); `reason_contains` lists text the reason must quote.
 """
 
 import json
@@ -20,7 +21,7 @@ from monitoring.rules.scenarios import (
 )
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.json"))
-KEYS = ("rule", "version", "urgency", "area", "date", "warning_sign")
+KEYS = ("rule", "version", "urgency", "raised_urgency", "area", "date", "warning_sign")
 
 
 def load(path):
@@ -51,7 +52,10 @@ def test_enough_scenarios_covering_every_rule():
     assert len(SCENARIOS) >= 30
     raised = {f["rule"] for path in SCENARIOS for f in load(path)["expected"]["findings"]}
     producing = {rule.code for rule in CATALOGUE if rule.kind != MODIFIER}
-    assert producing <= raised
+    # `any_sign` is the floor for a sign no other rule covers; every sign code has a "newly seen"
+    # rule and a sign that stays is covered by its open concern, so the fold does not reach it
+    # today (tests/test_rules.py checks the engine still adds it).
+    assert producing - {"any_sign"} <= raised
     assert any(not load(path)["expected"]["findings"] for path in SCENARIOS)
 
 
@@ -103,6 +107,18 @@ def test_one_area_keeps_one_site():
         parse_scenario(data)
 
 
+def test_reviews_and_resolved_are_checked():
+    data = base(signs=["firm"])
+    with pytest.raises(ScenarioError, match=r"^reviews\[0\]\.area"):
+        parse_scenario({**data, "reviews": [{"area": "zz", "date": "2026-03-03"}]})
+    with pytest.raises(ScenarioError, match=r"^reviews\[0\]\.date"):
+        parse_scenario({**data, "reviews": [{"area": "a1", "date": "2026-04-03"}]})
+    with pytest.raises(ScenarioError, match=r"^resolved\[0\]\.outcome"):
+        parse_scenario({**data, "resolved": [{"area": "a1", "date": "2026-03-03", "outcome": "x"}]})
+    scenario = parse_scenario({**data, "reviews": [{"area": "a1", "date": "2026-03-03"}]})
+    assert run_scenario(scenario) == []  # the firm spot was reviewed; nothing new since
+
+
 def test_only_area_site_and_date_are_required():
     scenario = parse_scenario(base())
     [observation] = scenario.observations
@@ -112,7 +128,7 @@ def test_only_area_site_and_date_are_required():
 
 
 def test_thresholds_in_a_scenario_are_used():
-    data = base(pain=6)
+    data = {**base(pain=6), "today": "2026-03-02"}
     assert evaluate_scenario(data)["findings"] == []
     data["thresholds"] = {"symptom_score": 6}
     assert [f["rule"] for f in evaluate_scenario(data)["findings"]] == ["pain_or_itch"]

@@ -8,7 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.models import AccessLogEntry, Flag
+from education.vocabulary import Urgency
+from monitoring.models import AccessLogEntry, Concern
 from monitoring.summary.build import Period, build_summary, default_period
 from tests.conftest import client_for
 from tests.summary_helpers import (  # noqa: F401 (fixtures)
@@ -86,7 +87,7 @@ def test_summary_content(patient, log, questions):
     summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY), today=TODAY)
     assert summary.patient_name == "Pat Patient"
     assert summary.history == ("Mastectomy, left side", "Radiation to the chest wall")
-    assert summary.to_raise, "the demo entries raise flags"
+    assert summary.to_raise, "the demo entries raise concerns"
     assert sorted(f.reason for f in summary.to_raise) == sorted(open_reasons(patient))
     urgencies = [f.urgency for f in summary.to_raise]
     assert urgencies == sorted(urgencies, reverse=True)  # urgent, soon, next_visit
@@ -118,12 +119,12 @@ def test_summary_content(patient, log, questions):
     assert summary.photo_codes == {lump.first_photo.code, lump.latest_photo.code}
 
 
-def test_reviewed_flags_show_apart_with_outcome_and_note(patient, log, clinician):
-    flag = Flag.objects.filter(patient=patient).open().first()
-    flag.state = Flag.State.REVIEWED
+def test_reviewed_concerns_show_apart_with_outcome_and_note(patient, log, clinician):
+    flag = Concern.objects.filter(patient=patient).open().first()
+    flag.state = Concern.State.REVIEWED
     flag.reviewed_at = timezone.now()
     flag.reviewed_by = clinician
-    flag.outcome = Flag.Outcome.BOOK_APPOINTMENT
+    flag.outcome = Concern.Outcome.BOOK_APPOINTMENT
     flag.note_to_patient = "Please book a visit <soon>."
     flag.save()
     summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
@@ -133,9 +134,9 @@ def test_reviewed_flags_show_apart_with_outcome_and_note(patient, log, clinician
     assert reviewed.note_to_patient == "Please book a visit <soon>."
 
 
-def test_withdrawn_flags_are_not_listed(patient, log):
-    flag = Flag.objects.filter(patient=patient).open().first()
-    flag.state = Flag.State.WITHDRAWN
+def test_withdrawn_concerns_are_not_listed(patient, log):
+    flag = Concern.objects.filter(patient=patient).open().first()
+    flag.state = Concern.State.WITHDRAWN
     flag.withdrawn_at = timezone.now()
     flag.save()
     summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
@@ -145,7 +146,7 @@ def test_withdrawn_flags_are_not_listed(patient, log):
 def test_summary_is_built_in_a_fixed_number_of_queries(
     patient, log, questions, django_assert_max_num_queries
 ):
-    # 7: entries, photos, profile, open areas, flags, questions, and the map's urgencies.
+    # 7: entries, photos, profile, open areas, concerns, questions, and the map's urgencies.
     with django_assert_max_num_queries(7):
         build_summary(patient=patient, period=Period(LAST_VISIT, TODAY))
 
@@ -298,16 +299,15 @@ def test_pain_and_itch_scores_do_not_break_across_lines(patient_client, log):
     assert re.search(r'<td class="nowrap">\d+/10</td>\s*<td class="nowrap">\d+/10</td>', html)
 
 
-def test_to_raise_has_one_item_per_area_and_rule_with_earlier_dates(patient, patient_client, log):
+def test_to_raise_has_one_item_per_concern_most_urgent_then_newest(patient, patient_client, log):
     summary = build_summary(patient=patient, period=Period(LAST_VISIT, TODAY), today=TODAY)
     keys = [(item.area_name, item.title) for item in summary.to_raise]
     assert all(title for _, title in keys) and len(keys) == len(set(keys))
-    open_flags = Flag.objects.filter(patient=patient).open().count()
-    shown = len(summary.to_raise) + sum(len(item.earlier_dates) for item in summary.to_raise)
-    assert shown == open_flags  # every open flag is there, as an item or an earlier date
-    repeated = [item for item in summary.to_raise if item.earlier_dates]
-    assert repeated, "the demo log raises the same rule on several checks"
-    for item in repeated:
-        assert all(day <= item.date for day in item.earlier_dates)  # newest reason shown
+    assert len(summary.to_raise) == Concern.objects.filter(patient=patient).open().count()
+    order = [(-Urgency.rank_of(i.urgency), -i.date.toordinal()) for i in summary.to_raise]
+    assert order == sorted(order)  # most urgent first, then newest
+    lasting = [item for item in summary.to_raise if item.first_date]
+    assert lasting, "the demo log updates a concern on several checks"
+    assert all(item.first_date < item.date for item in lasting)
     page = patient_client.get(SUMMARY, {"start": LAST_VISIT.isoformat(), "end": TODAY.isoformat()})
-    assert "earlier check" in page.content.decode()
+    assert "First seen on" in page.content.decode()

@@ -12,15 +12,15 @@ from django.utils import timezone
 from tests.conftest import at_most_queries
 from tests.factories import (
     ClinicianFactory,
+    ConcernFactory,
     EntryFactory,
-    FlagFactory,
     UserFactory,
     long_history,
 )
 
 
 class TestLongHistory(TestCase):
-    """200 checks over three areas, each with a sign (so with flags): the home page and the
+    """200 checks over three areas, each with a sign (so with concerns): the home page and the
     timelines run a fixed number of queries however long the history. Built once for the class
     (setUpTestData); every test runs in its own transaction."""
 
@@ -87,11 +87,13 @@ def test_patient_text_is_escaped(patient_client, area):
 
 
 def reviewed_flags(area, count):
-    """`count` checks of `area`, each with a flag reviewed by a different clinician."""
+    """`count` checks of `area`, each the latest of a concern reviewed by a different
+    clinician."""
     for i in range(count):
         entry = EntryFactory(area=area, date=datetime.date(2025, 1, 1) + datetime.timedelta(i))
-        FlagFactory(
-            entry=entry,
+        ConcernFactory(
+            latest_entry=entry,
+            rule=f"care_test_{i}",
             state="reviewed",
             reviewed_by=ClinicianFactory(),
             reviewed_at=timezone.now(),
@@ -110,4 +112,4 @@ def test_reviewed_flags_cost_no_query_each(patient_client, area, name, django_as
     reviewed_flags(area, 9)
     with django_assert_num_queries(len(few.captured_queries)):
         page = patient_client.get(url).content.decode()
-    assert page.count("Your care team reviewed a flag on this check") == 12
+    assert page.count("Your care team reviewed this") == 12

@@ -1,7 +1,7 @@
 """Everything a patient stored, as one ZIP file they can keep or take to another service.
 
 The archive holds every photo at full size under `photos/`, `record.json` (the whole record:
-profile, areas, checks, flags with the care team's outcomes and who reviewed them, questions, and
+profile, areas, checks, concerns with the care team's outcomes and who reviewed them, questions, and
 who looked at the record), `checks.csv` (one row per check, for a spreadsheet),
 `access-log.csv` and a short `README.txt`.
 
@@ -22,7 +22,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from tracker.export_care import ACCESS_LOG_FIELDS, ENTRY_PREFETCH, access_log, flags_of
+from tracker.export_care import ACCESS_LOG_FIELDS, ENTRY_PREFETCH, access_log, concerns_of
 from tracker.models import ENTRY_FIELDS, Entry, Photo, PhotoMeasurement, Question
 from tracker.storage import read_chunks
 
@@ -30,7 +30,7 @@ CSV_FIELDS = ["area", "site", *ENTRY_FIELDS, "photos"]
 
 README = """Your Skin Change Tracker record, exported on {day}.
 
-record.json     everything you stored: profile, areas, checks, flags and what your care team
+record.json     everything you stored: profile, areas, checks, concerns and what your care team
                 decided (and who), questions, and who looked at your record
 checks.csv      one line per check, to open in a spreadsheet
 access-log.csv  who looked at your record, when, and at what kind of thing
@@ -138,7 +138,7 @@ def _entry(entry, photo_files):
         **{field: getattr(entry, field) for field in ENTRY_FIELDS},
         "size_measured_on_photo": entry.size_is_measured,
         "photos": photo_files,
-        "flags": flags_of(entry),
+        "concerns": concerns_of(entry),
     }
 
 

@@ -1,26 +1,29 @@
-"""What the care team did with a patient's record, as the export writes it: each flag with its
-outcome and the name of the clinician who reviewed it, and the patient's own access log (who
-looked, when, at what kind of thing).
+"""What the care team did with a patient's record, as the export writes it: each concern a check
+opened, updated or raised, with its outcome and the name of the clinician who reviewed it, and
+the patient's own access log (who looked, when, at what kind of thing).
 
-Read through the related names only (``entry.flags``, ``patient.access_log``), as the timelines
-do, so ``tracker`` imports nothing of ``monitoring``. When flags become concerns (issue 12), this
-module is the one to change.
+Read through the related names only (``entry.concern_checks``, ``patient.access_log``), as the
+timelines do, so ``tracker`` imports nothing of ``monitoring``.
 """
 
-FLAG_FIELDS = ["rule", "rule_version", "urgency", "state", "raised_at", "reason", "outcome"]
-FLAG_FIELDS += ["note_to_patient", "reviewed_at"]
+CONCERN_FIELDS = ["rule", "rule_version", "urgency", "raised_urgency", "state", "opened_at"]
+CONCERN_FIELDS += ["reason", "outcome", "note_to_patient", "reviewed_at", "contacted_at"]
+CONCERN_FIELDS += ["withdrawn_at", "withdrawn_reason"]
 # Prefetch lookups for the entries the export reads.
-ENTRY_PREFETCH = ["flags", "flags__reviewed_by"]
+ENTRY_PREFETCH = ["concern_checks__concern__reviewed_by"]
 ACCESS_LOG_FIELDS = ["at", "who", "role", "organisation", "what", "allowed"]
 
 
-def flags_of(entry):
+def concerns_of(entry):
+    """The concerns this check opened, updated or raised, with what the care team decided."""
     return [
         {
-            **{field: getattr(flag, field) for field in FLAG_FIELDS},
-            "reviewed_by": flag.reviewed_by.full_name if flag.reviewed_by else None,
+            "concern": str(link.concern.code),
+            "this_check": link.action,
+            **{field: getattr(link.concern, field) for field in CONCERN_FIELDS},
+            "reviewed_by": link.concern.reviewed_by.full_name if link.concern.reviewed_by else None,
         }
-        for flag in entry.flags.all()
+        for link in entry.concern_checks.all()
     ]
 
 

@@ -30,7 +30,14 @@ SIGN_GROUPS = (
     ),
     (
         _("Colour and the look of the skin"),
-        (Sign.RED_PATCH, Sign.DISCOLOURED, Sign.SPIDER_VEINS, Sign.DIMPLED, Sign.BAND_ALONG_NERVE),
+        (
+            Sign.RED_PATCH,
+            Sign.DISCOLOURED,
+            Sign.SPIDER_VEINS,
+            Sign.DIMPLED,
+            Sign.BAND_ALONG_NERVE,
+            Sign.HAIR_LOSS,
+        ),
     ),
     (_("Broken skin"), (Sign.OPEN_SORE, Sign.BLEEDING, Sign.WEEPING)),
     (_("Heat and fever"), (Sign.WARM, Sign.FEVER)),

@@ -121,13 +121,16 @@ def delete_area(*, area):
 
 def timeline(entries):
     """Entries newest first, with what the timelines show loaded in a fixed number of queries:
-    the area, the photos, and the flags with who reviewed each one."""
-    # The flags are monitoring's, reached through their related name: tracker imports nothing of
-    # monitoring (see tracker/export.py).
-    flags = Entry._meta.get_field("flags").related_model.objects.select_related("reviewed_by")
+    the area, the photos, and the concerns each check opened or updated, with who reviewed
+    them."""
+    # The concerns are monitoring's, reached through their related name: tracker imports
+    # nothing of monitoring (see tracker/export.py).
+    links = Entry._meta.get_field("concern_checks").related_model.objects.select_related(
+        "concern__reviewed_by"
+    )
     return (
         entries.select_related("area")
-        .prefetch_related("photos", Prefetch("flags", queryset=flags))
+        .prefetch_related("photos", Prefetch("concern_checks", queryset=links))
         .newest_first()
     )
 

@@ -93,6 +93,8 @@ def signup_confirm(request):
 
 @require_GET
 def home(request):
+    if request.user.is_clinician and not request.user.areas.exists():
+        return redirect("monitoring:triage")  # clinicians land on their triage list
     areas = services.number_for_map(
         # Open areas first on every database (SQLite and PostgreSQL sort NULLs differently).
         services.areas_with_latest_entry(areas_for(request.user, write=True)).order_by(

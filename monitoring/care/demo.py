@@ -1,5 +1,6 @@
 """The care-team part of the demo: the demo patient shares their record with the demo clinician,
-who has reviewed one flag already (the patient sees the outcome next to the entry).
+who has already reviewed the concerns of the area that settled, and one about the lump (the
+patient sees the outcomes next to the checks).
 
 Idempotent, like tracker.demo: running it again adds nothing.
 """
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from monitoring.care import demo_log
-from monitoring.models import Flag
+from monitoring.models import Concern
 from tracker import demo
 from tracker.models import CareGrant, Role
 
@@ -16,6 +17,7 @@ DEMO_NOTE = (
     "I looked at your photos and notes. Please book a visit in the next week so we can "
     "examine the lump."
 )
+SETTLED_NOTE = "This has settled. Tell us if it comes back."
 
 
 @transaction.atomic
@@ -24,15 +26,26 @@ def load_demo_care(*, today):
     patient, clinician = accounts.patient, accounts.clinician
     if not CareGrant.objects.active().filter(patient=patient, member=clinician).exists():
         CareGrant.objects.create(patient=patient, member=clinician, role=Role.CLINICIAN)
-    if not Flag.objects.filter(patient=patient, state=Flag.State.REVIEWED).exists():
-        # The oldest of the least urgent open flags: the urgent ones stay open for the triage list.
-        flag = Flag.objects.open().filter(patient=patient).order_by("urgency", "raised_at").first()
-        if flag is not None:
-            flag.state = Flag.State.REVIEWED
-            flag.reviewed_by = clinician
-            flag.reviewed_at = timezone.now()
-            flag.outcome = Flag.Outcome.BOOK_APPOINTMENT
-            flag.note_to_patient = DEMO_NOTE
-            flag.save()
-            demo_log.log_the_review(patient=patient, clinician=clinician, area=flag.area)
+    if not Concern.objects.filter(patient=patient, state=Concern.State.REVIEWED).exists():
+        open_ = Concern.objects.open().filter(patient=patient)
+        settled = open_.filter(area__resolved_at__isnull=False)
+        _review(settled, clinician, Concern.Outcome.SEEN_NO_CONCERN, SETTLED_NOTE)
+        # The oldest of the least urgent open concerns: urgent ones stay open for the triage list.
+        first = open_.order_by("urgency", "opened_at").first()
+        if first is not None:
+            _review(
+                open_.filter(pk=first.pk), clinician, Concern.Outcome.BOOK_APPOINTMENT, DEMO_NOTE
+            )
+            # The reads that note speaks of ("I looked at your photos and notes").
+            demo_log.log_the_review(patient=patient, clinician=clinician, area=first.area)
     return accounts
+
+
+def _review(concerns, clinician, outcome, note):
+    concerns.update(
+        state=Concern.State.REVIEWED,
+        reviewed_by=clinician,
+        reviewed_at=timezone.now(),
+        outcome=outcome,
+        note_to_patient=note,
+    )

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from education.vocabulary import Urgency
-from monitoring.models import Flag
+from monitoring.models import Concern
 from tracker.models import Role
 
 MAX_NOTE = 1000
@@ -45,8 +45,11 @@ class InviteForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    flag = forms.UUIDField(widget=forms.HiddenInput)
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Flag.Outcome.choices)
+    """One concern (`concern`) or every open concern of one area (`area`)."""
+
+    concern = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    area = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Concern.Outcome.choices)
     note = forms.CharField(
         label=_("Note to the patient"),
         help_text=_("Plain words. The patient sees this next to their entry."),
@@ -55,10 +58,16 @@ class ReviewForm(forms.Form):
         required=False,
     )
 
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("concern")) == bool(data.get("area")):
+            raise forms.ValidationError(_("Choose one concern, or one area."))
+        return data
+
 
 class TriageFilterForm(forms.Form):
     urgency = forms.ChoiceField(
-        label=_("Open flags"),
+        label=_("Open concerns"),
         choices=[("", _("Any")), *((u.value, _(u.short)) for u in Urgency)],
         required=False,
     )

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from monitoring.care import clinician, invitations, log_view
 from monitoring.care.forms import InviteForm, ReviewForm, TriageFilterForm
-from monitoring.models import AccessLogEntry, Flag, Invitation
+from monitoring.models import AccessLogEntry, Invitation
 from monitoring.reminders.health import daily_rules_warning
 from monitoring.reminders.patients import missed_watch_plans, with_watch_plans
 from tracker.access import (
@@ -215,7 +215,7 @@ def triage(request):
         clinician=request.user, urgency=filters.get("urgency", ""), query=filters.get("q", "")
     )
     page = _page(request, patients, TRIAGE_PAGE_SIZE)
-    # The list shows each patient's flag counts: that is a read of their record, logged once per
+    # The list shows each patient's concern counts: that is a read of their record, logged once per
     # patient on the page, in one insert.
     record_access(request, patient_ids=[p.pk for p in page], what=AccessLogEntry.What.PATIENT_LIST)
     missed = set(
@@ -234,9 +234,6 @@ def _record_context(request, grant):
     entries = clinician.record_timeline(
         entries=entries_for(request.user).filter(area__patient=patient)
     )
-    open_flags = (
-        Flag.objects.open().filter(patient=patient).select_related("area", "entry").by_urgency()
-    )
     areas = with_watch_plans(patient.areas.all())
     page = _page(request, entries, RECORD_PAGE_SIZE)
     can_review = grant.role == Role.CLINICIAN and request.user.is_clinician
@@ -247,7 +244,7 @@ def _record_context(request, grant):
         "areas": areas,
         "page": page,
         "editable_entries": editable_entries(request.user, page),
-        "open_flags": open_flags,
+        "area_concerns": clinician.record_concerns(patient=patient),
         "can_review": can_review,
         "can_log": grant.role == Role.CAREGIVER and grant.caregiver_can_log,
         "review_form": ReviewForm() if can_review else None,
@@ -271,17 +268,18 @@ def review(request, code):
     if not form.is_valid():
         context = _record_context(request, grant)
         context["review_form"] = form
-        context["failed_flag"] = request.POST.get("flag")
+        context["failed_form"] = request.POST.get("concern") or request.POST.get("area")
         return render(request, "monitoring/care/record.html", context, status=400)
-    done = clinician.review_flag(
+    done = clinician.review_concerns(
         patient=patient,
-        flag_code=form.cleaned_data["flag"],
         reviewer=request.user,
         outcome=form.cleaned_data["outcome"],
         note=form.cleaned_data["note"],
+        concern_code=form.cleaned_data["concern"],
+        area_code=form.cleaned_data["area"],
     )
     if done:
         messages.success(request, _("Review saved. The patient can see the outcome and your note."))
     else:
-        messages.warning(request, _("This flag was already closed, so nothing was changed."))
+        messages.warning(request, _("This was already closed, so nothing was changed."))
     return redirect("monitoring:record", code=patient.code)

@@ -1,1 +1,1 @@
-"""Flags: storing what the rules find and reading it back (who may see which), and their pages."""
+"""Concerns: storing what the rules find, reading it back (who may see which), their pages."""

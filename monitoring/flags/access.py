@@ -1,26 +1,28 @@
-"""Who may see which flags: the same people who may see the area (see tracker.access)."""
+"""Who may see which concerns: the same people who may see the area (see tracker.access)."""
 
-from monitoring.models import Flag
+from monitoring.models import Concern
 from tracker.access import areas_for, get_for_user
 
 
-def flags_for(user):
-    """Flags of the areas `user` may read: their own, and those of patients who shared with them."""
-    return Flag.objects.filter(area__in=areas_for(user))
+def concerns_for(user):
+    """Concerns of the areas `user` may read: their own, and those of patients who shared them."""
+    return Concern.objects.filter(area__in=areas_for(user))
 
 
-def get_flag_for_user(request, code):
-    flags = flags_for(request.user).select_related("area", "entry", "patient__profile")
-    return get_for_user(request, flags, code, what="flag", patient_path="patient")
+def get_concern_for_user(request, code):
+    concerns = concerns_for(request.user).select_related(
+        "area", "latest_entry", "first_entry", "patient__profile", "reviewed_by"
+    )
+    return get_for_user(request, concerns, code, what="flag", patient_path="patient")
 
 
-def own_open_flags(user):
-    """The open flags on `user`'s own areas, highest urgency first ("to raise at my next visit";
-    the appointment summary prints the same list)."""
+def own_open_concerns(user):
+    """The open concerns on `user`'s own areas, most urgent first, then newest ("to raise";
+    the home page and the visit summary show the same list)."""
     return (
-        flags_for(user)
+        concerns_for(user)
         .open()
         .filter(patient=user)
-        .select_related("area", "entry")
-        .order_by("-urgency", "entry__date", "area__name", "rule")
+        .select_related("area", "latest_entry")
+        .by_urgency()
     )

@@ -1,16 +1,20 @@
-"""Store what the rules find as flags. The only code that writes flags (reviews aside).
+"""Store what the rules find as concerns. The only code that writes concerns (reviews aside).
 
-`evaluate_entry` runs right after an entry is saved or edited (see `monitoring.flags.signals`),
-`evaluate_time` runs from the daily ``evaluate_flags`` command and `evaluate_patient` after the
-patient's profile changes. All three are idempotent:
+Each run folds an area's checks, its reviews and its resolution with the pure concern fold
+(`monitoring.rules.fold.fold_area`, the same function the scenario harness runs) and brings the
+stored concerns in line with the fold's open ones:
 
-- a finding opens a flag keyed by (area, rule, entry) unless that key already has an open flag or
-  a reviewed one (the care team has seen it; a withdrawn flag does not count, so an edit that
-  brings a finding back opens a new flag);
-- an open flag whose finding is now more urgent (e.g. the profile now lists an inflammatory
-  cancer) is raised to the new urgency, with the new reason; it is never lowered automatically;
-- after an edit, an open flag whose rule no longer holds for its entry is *withdrawn*, with the
-  reason; it is never deleted. Flags raised by an older version of a rule are left for review.
+- an open concern of the fold with no open row for its (area, rule) opens one;
+- an open row is updated (latest check, facts, reason, urgency shown); its raised urgency only
+  rises; `events.announce` tells other rooms when a concern opens or its urgency rises;
+- after an edit, an open row whose rule no longer holds is *withdrawn* with the reason, never
+  deleted; rows of an older version of a rule (or a rule since removed) are left for review;
+- the links say which checks opened, updated or raised each concern; they are only added.
+
+`evaluate_entry` runs right after a check is saved or edited (same transaction, see
+`monitoring.flags.signals`); it judges every area of the patient, since a fever or new signs in
+one area change what the others mean. `evaluate_time` runs from the daily ``evaluate_flags``
+command, `evaluate_patient` after the profile or an area changes. All are idempotent.
 """
 
 from __future__ import annotations
@@ -20,24 +24,26 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from education.vocabulary import Treatment, Urgency
 from monitoring.flags import events
-from monitoring.models import Flag
-from monitoring.rules import engine
+from monitoring.models import Concern, ConcernCheck
 from monitoring.rules.catalogue import RULES
-from monitoring.rules.data import TIME, Finding, Observation
+from monitoring.rules.data import Observation
+from monitoring.rules.fold import AreaConcerns, Resolution, Review, fold_area, lowered
 from monitoring.rules.thresholds import Thresholds
 from tracker.models import Entry, Profile, WatchedArea
 
 _FIELDS = (
     "pk",
     "code",
+    "area_id",
     "area__code",
     "area__site",
     "date",
+    "created_at",
     "signs",
     "change",
     "size_mm",
@@ -52,14 +58,16 @@ _FIELDS = (
 class Result:
     """What one evaluation changed."""
 
-    raised: list[Flag] = field(default_factory=list)
-    escalated: list[Flag] = field(default_factory=list)
-    withdrawn: list[Flag] = field(default_factory=list)
+    raised: list[Concern] = field(default_factory=list)
+    escalated: list[Concern] = field(default_factory=list)
+    withdrawn: list[Concern] = field(default_factory=list)
+    updated: list[Concern] = field(default_factory=list)
 
     def add(self, other: Result) -> None:
         self.raised += other.raised
         self.escalated += other.escalated
         self.withdrawn += other.withdrawn
+        self.updated += other.updated
 
 
 def thresholds() -> Thresholds:
@@ -74,50 +82,26 @@ def thresholds() -> Thresholds:
 
 
 def evaluate_entry(*, entry: Entry, today: date | None = None) -> Result:
-    """Judge `entry` and the rest of its area again, after it was saved or edited.
+    """Judge the patient's areas again after `entry` was saved or edited."""
+    return evaluate_patient(patient_id=entry.area.patient_id, today=today)
 
-    The whole area is judged (an edit can change what later entries are compared with), in one
-    pass over its entries dated up to `today`; the time rules judge the area's latest entry on
-    its own date (the daily command judges it on later days).
-    """
-    area = entry.area
-    return _evaluate_area(
-        area=area,
-        today=today or timezone.localdate(),
-        history=_history(area.patient_id),
-        thresholds=thresholds(),
+
+def evaluate_patient(*, patient=None, patient_id=None, today: date | None = None) -> Result:
+    """Judge every area of a patient again (a check, their history or an area changed)."""
+    patient_id = patient_id if patient_id is not None else patient.pk
+    return _evaluate_patient(
+        patient_id, today=today or timezone.localdate(), limits=thresholds(), time_only=False
     )
 
 
-def evaluate_patient(*, patient, today: date | None = None) -> Result:
-    """Judge every area of `patient` again (their profile history changed)."""
-    today = today or timezone.localdate()
-    history, limits, result = _history(patient.pk), thresholds(), Result()
-    for area in WatchedArea.objects.filter(patient=patient):
-        result.add(_evaluate_area(area=area, today=today, history=history, thresholds=limits))
-    return result
-
-
 def evaluate_time(*, patient=None, today: date | None = None) -> Result:
-    """Add the findings that depend on time passing (the daily command). Safe to run twice.
-
-    Every area is looked at, resolved or not: only what the patient logged decides, and an area
-    whose latest entry is "gone" with no signs is skipped by the rules themselves.
-    """
-    today = today or timezone.localdate()
-    areas = WatchedArea.objects.order_by("pk")
-    profiles = Profile.objects.all()
+    """The daily run: bring every patient's concerns up to `today`. Safe to run twice."""
+    today, limits, result = today or timezone.localdate(), thresholds(), Result()
+    areas = WatchedArea.objects.all()
     if patient is not None:
-        areas, profiles = areas.filter(patient=patient), profiles.filter(user=patient)
-    histories = dict(profiles.values_list("user_id", "history"))
-    limits, result = thresholds(), Result()
-    for area in areas.iterator():
-        history = frozenset(histories.get(area.patient_id) or ())
-        result.add(
-            _evaluate_area(
-                area=area, today=today, history=history, thresholds=limits, time_only=True
-            )
-        )
+        areas = areas.filter(patient=patient)
+    for patient_id in areas.order_by("patient_id").values_list("patient_id", flat=True).distinct():
+        result.add(_evaluate_patient(patient_id, today=today, limits=limits, time_only=True))
     return result
 
 
@@ -129,142 +113,194 @@ def _history(patient_id) -> frozenset[str]:
     return frozenset(history or ())
 
 
-def _observations(entries) -> tuple[list[Observation], dict[str, int], dict[str, date]]:
-    """Entries as rule observations (logging order), with their primary keys and dates by key."""
-    observations, pks, dates = [], {}, {}
-    for row in entries.order_by("date", "created_at", "pk").values(*_FIELDS):
-        key = str(row["code"])
-        pks[key], dates[key] = row["pk"], row["date"]
-        observations.append(
-            Observation(
-                area=str(row["area__code"]),
-                site=row["area__site"],
-                date=row["date"],
-                signs=frozenset(row["signs"] or ()),
-                change=row["change"] or None,
-                size_mm=row["size_mm"],
-                pain=row["pain"],
-                itch=row["itch"],
-                treatment=row["treatment"] or Treatment.NONE,
-                treatment_since=row["treatment_since"],
-                key=key,
+@dataclass
+class _Checks:
+    """The patient's checks as rule observations, by area, with their rows' keys."""
+
+    by_area: dict[int, list[Observation]]
+    pks: dict[str, int]
+    logged_at: dict[str, object]
+
+    @classmethod
+    def load(cls, patient_id, today: date) -> _Checks:
+        by_area: dict[int, list[Observation]] = {}
+        pks, logged_at = {}, {}
+        rows = (
+            Entry.objects.filter(area__patient_id=patient_id, date__lte=today)
+            .order_by("date", "created_at", "pk")
+            .values(*_FIELDS)
+        )
+        for row in rows:
+            key = str(row["code"])
+            pks[key], logged_at[key] = row["pk"], row["created_at"]
+            by_area.setdefault(row["area_id"], []).append(
+                Observation(
+                    area=str(row["area__code"]),
+                    site=row["area__site"],
+                    date=row["date"],
+                    signs=frozenset(row["signs"] or ()),
+                    change=row["change"] or None,
+                    size_mm=row["size_mm"],
+                    pain=row["pain"],
+                    itch=row["itch"],
+                    treatment=row["treatment"] or Treatment.NONE,
+                    treatment_since=row["treatment_since"],
+                    key=key,
+                )
             )
-        )
-    return observations, pks, dates
+        return cls(by_area, pks, logged_at)
+
+    def others(self, area_pk: int) -> list[Observation]:
+        return [o for pk, checks in self.by_area.items() if pk != area_pk for o in checks]
 
 
-@transaction.atomic
-def _evaluate_area(*, area, today, history, thresholds, time_only=False) -> Result:
-    entries, pks, dates = _observations(Entry.objects.filter(area=area, date__lte=today))
-    if not entries:
-        return Result()
-    options = {"history": history, "today": today, "thresholds": thresholds}
-    if time_only:
-        others: list[Observation] = []
-        findings = engine.evaluate_time(area_history=entries, **options)
-    else:
-        others, _, _ = _observations(
-            Entry.objects.filter(area__patient_id=area.patient_id, date__lte=today).exclude(
-                area=area
-            )
-        )
-        findings = [
-            finding
-            for finding in engine.evaluate(area_history=entries, other_areas=others, **options)
-            if finding.kind != TIME
-        ]
-        # After a save, the time rules judge the latest entry on the day it describes, as if it
-        # had been logged that day (as the scenario harness does): a back-dated entry is not
-        # judged "as of today" while newer entries may still be on their way. The daily command
-        # judges it on `today`.
-        findings += engine.evaluate_time(
-            area_history=entries, **{**options, "today": entries[-1].date}
-        )
-
-    kept = list(Flag.objects.filter(area=area, state__in=[Flag.State.OPEN, Flag.State.REVIEWED]))
-    by_key: dict[tuple[str, int], list[Flag]] = {}
-    for flag in kept:
-        by_key.setdefault((flag.rule, flag.entry_id), []).append(flag)
-
-    result = Result()
-    for finding in findings:
-        entry_pk = pks[finding.entry_key]
-        same = by_key.get((finding.rule, entry_pk), [])
-        flag = next((f for f in same if f.state == Flag.State.OPEN), None)
-        if flag is not None:
-            if Urgency.rank_of(finding.urgency) > Urgency.rank_of(flag.urgency):
-                _fill(flag, finding)
-                result.escalated.append(flag)
-        elif not same:  # nothing open, nothing reviewed
-            flag = Flag(patient_id=area.patient_id, area=area, entry_id=entry_pk)
-            _fill(flag, finding)
-            result.raised.append(flag)
-    # A concurrent evaluation of the same area may have opened the same flag: the partial unique
-    # constraint refuses the duplicate and this insert skips it.
-    Flag.objects.bulk_create(result.raised, ignore_conflicts=True)
-    Flag.objects.bulk_update(
-        result.escalated, ["urgency", "rule_version", "reason", "facts", "warning_sign"]
+def _reviews(area, checks: list[Observation], logged_at) -> list[Review]:
+    """The area's stored reviews as fold events; a check logged after a review on the review's
+    own day comes after it (it is new evidence)."""
+    reviews = []
+    rows = Concern.objects.filter(area=area, state=Concern.State.REVIEWED).values_list(
+        "rule", "reviewed_at", "outcome"
     )
-    _announce(area, result)
-    if not time_only:
-        found = {(f.rule, pks[f.entry_key]) for f in findings}
-        stale = [
-            flag
-            for flag in kept
-            if flag.state == Flag.State.OPEN and (flag.rule, flag.entry_id) not in found
-        ]
-        result.withdrawn = _withdraw(stale, entries, others, pks, dates, options)
+    for rule, reviewed_at, outcome in rows:
+        day = timezone.localdate(reviewed_at)
+        seen = frozenset(c.key for c in checks if c.date == day and logged_at[c.key] <= reviewed_at)
+        reviews.append(Review(str(area.code), day, rule=rule, outcome=outcome, seen=seen))
+    return sorted(reviews, key=lambda r: r.date)
+
+
+def fold_stored_area(area, checks: _Checks, *, history, today, limits) -> AreaConcerns:
+    own = checks.by_area.get(area.pk, [])
+    resolutions = []
+    if area.resolved_at is not None:
+        resolutions.append(Resolution(str(area.code), timezone.localdate(area.resolved_at)))
+    return fold_area(
+        area_checks=own,
+        other_checks=checks.others(area.pk),
+        reviews=_reviews(area, own, checks.logged_at),
+        resolutions=resolutions,
+        history=history,
+        today=today,
+        thresholds=limits,
+    )
+
+
+def _evaluate_patient(patient_id, *, today, limits, time_only) -> Result:
+    history = _history(patient_id)
+    checks = _Checks.load(patient_id, today)
+    result = Result()
+    for area in WatchedArea.objects.filter(patient_id=patient_id).order_by("pk"):
+        folded = fold_stored_area(area, checks, history=history, today=today, limits=limits)
+        result.add(_store(area, folded, checks.pks, today=today, time_only=time_only))
     return result
 
 
-def _announce(area, result: Result) -> None:
-    # `ignore_conflicts` leaves the primary keys of the new rows unset: read them back.
-    opened = {(flag.rule, flag.entry_id) for flag in result.raised}
-    stored = Flag.objects.filter(
-        area=area, state=Flag.State.OPEN, entry_id__in={entry for _, entry in opened}
-    )
-    for flag in [f for f in stored if (f.rule, f.entry_id) in opened] + result.escalated:
-        events.announce(patient_id=flag.patient_id, finding_id=flag.pk, urgency=flag.urgency)
-
-
-def _fill(flag: Flag, finding: Finding) -> None:
-    flag.rule = finding.rule
-    flag.rule_version = finding.version
-    flag.urgency = finding.urgency
-    flag.kind = finding.kind
-    flag.warning_sign = finding.warning_sign or ""
-    flag.reason = finding.reason
-    flag.facts = {**finding.facts, "templates": list(finding.templates)}
-
-
-def _withdraw(stale, entries, others, pks, dates, options) -> list[Flag]:
-    """Withdraw the open flags whose rule no longer holds for their entry."""
-    by_key = {observation.key: observation for observation in entries}
-    keys = {pk: key for key, pk in pks.items()}
-    withdrawn, now, today = [], timezone.now(), options["today"]
-    rechecked: dict[int, set[str]] = {}
-    for flag in stale:
-        rule = RULES.get(flag.rule)
-        key = keys.get(flag.entry_id)
-        if rule is None or rule.version != flag.rule_version or key is None:
-            continue  # an older rule, or an entry dated after `today`: left for review
-        if flag.kind == Flag.Kind.TIME:
-            # A time flag was raised while its entry was the area's latest; it stands while the
-            # entry, judged as the latest on `today`, still meets the rule.
-            if flag.entry_id not in rechecked:
-                again = engine.evaluate_entry(
-                    entry=by_key[key], area_history=entries, other_areas=others, **options
-                )
-                rechecked[flag.entry_id] = {f.rule for f in again}
-            if flag.rule in rechecked[flag.entry_id]:
-                continue
-        flag.state = Flag.State.WITHDRAWN
-        flag.withdrawn_at = now
-        flag.withdrawn_reason = (
-            f"Withdrawn on {today.isoformat()}: after a change to the entries of this area, rule "
-            f"{flag.rule} (version {flag.rule_version}) no longer holds for the entry of "
-            f"{dates[key].isoformat()}."
+@transaction.atomic
+def _store(area, folded: AreaConcerns, pks: dict[str, int], *, today, time_only) -> Result:
+    result = Result()
+    stored = _open_by_rule(area)
+    links: list[tuple[Concern, list]] = []
+    for found in folded.open:
+        concern = stored.pop(found.rule, None)
+        if concern is None:
+            concern = Concern(
+                patient_id=area.patient_id,
+                area=area,
+                rule=found.rule,
+                opened_on=found.opened_on,
+                first_entry_id=pks.get(found.first_key),
+                raised_urgency=found.raised_urgency,
+            )
+            _fill(concern, found, pks)
+            try:
+                with transaction.atomic():  # a savepoint: a lost race must not undo the check
+                    concern.save()
+            except IntegrityError:
+                # Another evaluation of this area opened it first: update that one instead.
+                concern = Concern.objects.open().get(area=area, rule=found.rule)
+                _fill(concern, found, pks)
+                concern.save()
+            else:
+                result.raised.append(concern)
+        else:
+            before = (concern.raised_urgency, concern.urgency, concern.latest_entry_id)
+            rose = Urgency.rank_of(found.raised_urgency) > Urgency.rank_of(concern.raised_urgency)
+            if rose:
+                concern.raised_urgency = found.raised_urgency
+            _fill(concern, found, pks)
+            concern.save()
+            if rose:
+                result.escalated.append(concern)
+            elif before != (concern.raised_urgency, concern.urgency, concern.latest_entry_id):
+                result.updated.append(concern)
+        links.append((concern, found.links))
+    _link(links, pks)
+    for concern in result.raised + result.escalated:
+        events.announce(
+            patient_id=concern.patient_id, finding_id=concern.pk, urgency=concern.raised_urgency
         )
-        withdrawn.append(flag)
-    Flag.objects.bulk_update(withdrawn, ["state", "withdrawn_at", "withdrawn_reason"])
+    if not time_only:
+        result.withdrawn = _withdraw(stored.values(), today)
+    return result
+
+
+def _open_by_rule(area) -> dict[str, Concern]:
+    return {c.rule: c for c in Concern.objects.open().filter(area=area).select_for_update()}
+
+
+def _fill(concern: Concern, found, pks) -> None:
+    concern.rule_version = found.version
+    concern.kind = found.kind
+    raised = max(concern.raised_urgency, found.raised_urgency, key=Urgency.rank_of)
+    concern.raised_urgency = raised
+    concern.urgency = lowered(raised) if found.lowered else raised
+    concern.warning_sign = found.warning_sign or ""
+    concern.reason = found.reason
+    concern.facts = {**found.facts, "templates": list(found.templates)}
+    concern.latest_entry_id = pks.get(found.latest_key)
+
+
+def _link(links, pks) -> None:
+    """Add the links the fold found that are not stored yet; "updated" may become "opened" or
+    "raised", never the other way. Reads the stored ones as tuples (an area may have thousands)."""
+    wanted = {}
+    for concern, found_links in links:
+        for link in found_links:
+            entry_id = pks.get(link.entry_key)
+            if entry_id is not None:
+                wanted[concern.pk, entry_id] = link.action
+    if not wanted:
+        return
+    have = {
+        (concern_id, entry_id): (pk, action)
+        for pk, concern_id, entry_id, action in ConcernCheck.objects.filter(
+            concern_id__in={concern_id for concern_id, _ in wanted}
+        ).values_list("pk", "concern_id", "entry_id", "action")
+    }
+    new, promote = [], {}
+    for (concern_id, entry_id), action in wanted.items():
+        stored = have.get((concern_id, entry_id))
+        if stored is None:
+            new.append(ConcernCheck(concern_id=concern_id, entry_id=entry_id, action=action))
+        elif stored[1] == ConcernCheck.Action.UPDATED and action != stored[1]:
+            promote.setdefault(action, []).append(stored[0])
+    ConcernCheck.objects.bulk_create(new, ignore_conflicts=True)
+    for action, ids in promote.items():
+        ConcernCheck.objects.filter(pk__in=ids).update(action=action)
+
+
+def _withdraw(stale, today) -> list[Concern]:
+    """Withdraw open concerns whose rule (in its current version) no longer holds."""
+    withdrawn, now = [], timezone.now()
+    for concern in stale:
+        rule = RULES.get(concern.rule)
+        if rule is None or rule.version != concern.rule_version:
+            continue  # an older rule: left for the care team to review
+        concern.state = Concern.State.WITHDRAWN
+        concern.withdrawn_at = now
+        concern.withdrawn_reason = (
+            f"Withdrawn on {today.isoformat()}: after a change to this area's checks or the "
+            f"profile, rule {concern.rule} (version {concern.rule_version}) no longer holds."
+        )
+        withdrawn.append(concern)
+    Concern.objects.bulk_update(withdrawn, ["state", "withdrawn_at", "withdrawn_reason"])
     return withdrawn

@@ -1,22 +1,22 @@
-"""An area's status for the map and the cards: its most urgent open finding.
+"""An area's status for the map and the cards: its most urgent open concern (as shown).
 
 The one place pages ask "how urgent is this area now?" (home cards, body-map pins, the summary
-map). It reads open flags today; when flags become concerns (issue 12) only this module changes.
+map).
 """
 
 from django.db.models import Max
 
-from monitoring.models import Flag
+from monitoring.models import Concern
 
 
 def most_urgent_open(area_ids):
-    """{area id: urgency code} of the most urgent open flag of each area (one query).
+    """{area id: urgency code} of the most urgent open concern of each area (one query).
 
     Areas with nothing open are left out. The urgency codes sort so that the maximum is the most
     urgent (see `Urgency`).
     """
     rows = (
-        Flag.objects.open()
+        Concern.objects.open()
         .filter(area_id__in=list(area_ids))
         .values("area_id")
         .annotate(top=Max("urgency"))

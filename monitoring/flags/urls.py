@@ -1,4 +1,5 @@
-"""URLs of the flags room: what to raise, one flag, and the public list of rules."""
+"""URLs of the concerns room: what to raise, one concern, "I have contacted my care team", and
+the public list of rules."""
 
 from django.urls import path
 
@@ -6,6 +7,7 @@ from monitoring.flags import views
 
 urlpatterns = [
     path("to-raise/", views.to_raise, name="to_raise"),
-    path("flags/<uuid:code>/", views.flag_detail, name="flag_detail"),
+    path("concerns/<uuid:code>/", views.concern_detail, name="concern_detail"),
+    path("concerns/contacted/", views.contacted, name="contacted"),
     path("rules/", views.rule_list, name="rules"),
 ]

@@ -1,44 +1,68 @@
-"""Patient pages of the monitoring rules: flags to raise, one flag, and the public rule list."""
+"""Patient pages of the concerns: what to raise, one concern, "I have contacted my care team",
+and the public list of rules."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from education.vocabulary import Urgency
 from monitoring.flags import evaluation
-from monitoring.flags.access import get_flag_for_user, own_open_flags
+from monitoring.flags.access import get_concern_for_user, own_open_concerns
+from monitoring.rules import wording
 from monitoring.rules.catalogue import CATALOGUE, RULES
-from monitoring.rules.grouping import group_flags
 from tracker.services import profile_for
 
 
 @require_safe
 def to_raise(request):
-    """Open flags across all the patient's areas, one item per (area, rule), highest urgency
-    first (see `monitoring.rules.grouping`)."""
-    flags = list(own_open_flags(request.user))
+    """The patient's open concerns: one card per concern, most urgent first, then newest.
+    Bounded by design: at most one open concern per (area, rule)."""
+    concerns = list(own_open_concerns(request.user))
+    urgent = [c for c in concerns if c.urgency == Urgency.URGENT]
     return render(
         request,
         "monitoring/flags/to_raise.html",
         {
-            "flags": flags,
-            "groups": group_flags(flags),
-            "urgent": [f for f in flags if f.urgency == Urgency.URGENT],
+            "concerns": concerns,
+            "urgent": urgent,
+            "contacted_at": _contacted_at(urgent),
             "phone": profile_for(request.user).care_team_phone,
         },
     )
 
 
 @require_safe
-def flag_detail(request, code):
-    flag = get_flag_for_user(request, code)
-    facts = {k: v for k, v in flag.facts.items() if k != "templates"}
+def concern_detail(request, code):
+    concern = get_concern_for_user(request, code)
+    facts = {k: v for k, v in concern.facts.items() if k != "templates"}
+    links = concern.checks.select_related("entry").order_by("entry__date", "pk")
     return render(
         request,
-        "monitoring/flags/flag_detail.html",
-        {"flag": flag, "rule": RULES.get(flag.rule), "facts": sorted(facts.items())},
+        "monitoring/flags/concern_detail.html",
+        {
+            "concern": concern,
+            "rule": RULES.get(concern.rule),
+            "facts": sorted(facts.items()),
+            "links": links,
+            "is_patient": concern.patient_id == request.user.pk,
+        },
     )
+
+
+@require_POST
+def contacted(request):
+    """The patient says they contacted their care team about their urgent concerns: recorded
+    (and shown to the clinician); it lowers nothing and closes nothing."""
+    own_open_concerns(request.user).filter(
+        urgency=Urgency.URGENT, contacted_at__isnull=True
+    ).update(contacted_at=timezone.now())
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "tracker:home"
+    return redirect(target)
 
 
 @login_not_required
@@ -49,8 +73,28 @@ def rule_list(request):
     catalogue = [
         {"rule": rule, "trigger": rule.describe(limits, gettext=gettext)} for rule in CATALOGUE
     ]
+    values = {k: _number(v) for k, v in limits.as_dict().items()}
+    plain = {urgency: [] for urgency in Urgency}
+    for rule in CATALOGUE:
+        if rule.code in wording.RULE_PLAIN and rule.urgency:
+            text = gettext(wording.RULE_PLAIN[rule.code]).format(**values)
+            plain[Urgency(rule.urgency)].append(text)
     return render(
         request,
         "monitoring/flags/rules.html",
-        {"catalogue": catalogue, "thresholds": sorted(limits.as_dict().items())},
+        {
+            "catalogue": catalogue,
+            "plain": [(urgency, texts) for urgency, texts in plain.items() if texts],
+            "thresholds": sorted(limits.as_dict().items()),
+        },
     )
+
+
+def _number(value):
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _contacted_at(urgent):
+    if urgent and all(c.contacted_at for c in urgent):
+        return min(c.contacted_at for c in urgent)
+    return None

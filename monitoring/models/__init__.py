@@ -1,8 +1,8 @@
-"""Monitoring's tables: flags (what the rules found), care-team invitations and the access log,
+"""Monitoring's tables: concerns (what the rules found), care-team invitations, the access log,
 reminders and alerts."""
 
 from monitoring.models.care import AccessLogEntry, Invitation, hash_token
-from monitoring.models.flags import Flag, FlagQuerySet
+from monitoring.models.concerns import Concern, ConcernCheck, ConcernQuerySet
 from monitoring.models.reminders import (
     AlertChoice,
     CareAlert,
@@ -20,8 +20,9 @@ __all__ = [
     "ScheduledJob",
     "WatchPlan",
     "AccessLogEntry",
-    "Flag",
-    "FlagQuerySet",
+    "Concern",
+    "ConcernCheck",
+    "ConcernQuerySet",
     "Invitation",
     "hash_token",
 ]

@@ -1,1 +1,1 @@
-"""The rules, pure Python (no Django): catalogue, engine, wording, grouping, scenario harness."""
+"""The rules, pure Python (no Django): catalogue, engine, concern fold, wording, scenarios."""

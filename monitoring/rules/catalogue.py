@@ -24,7 +24,7 @@ class Rule:
     kind: str
     warning_sign: str | None  # education page (sign code); None: the sign that was logged
     trigger: str  # plain words, `{threshold}` slots filled by `describe`
-    source: str  # section(s) of the source article
+    source: str  # section(s) of the source article ("seed: ...") and public guidance
     thresholds: tuple[str, ...] = ()
 
     def describe(self, thresholds: Thresholds = DEFAULTS, gettext: Callable = str) -> str:
@@ -36,82 +36,162 @@ class Rule:
 
 _ = gettext_noop
 
+# Public guidance cited beside the seed (its sections are named as they are in the article).
+NHS_CELLULITIS = "NHS, Cellulitis (nhs.uk/conditions/cellulitis)"
+UKONS_TRIAGE = "UKONS Oncology/Haematology 24-hour triage tool (temperature after cancer treatment)"
+NICE_NG141 = "NICE NG141, Cellulitis and erysipelas: antimicrobial prescribing (2019), 1.1.6"
+NHS_LYMPHOEDEMA = "NHS, Lymphoedema; Breast Cancer Now, Lymphoedema (infection in an at-risk arm)"
+NHS_SHINGLES = "NHS, Shingles (antiviral medicine works best within 3 days)"
+EDUCATION_FEVER = "The app's own education page on fever"
+
 CATALOGUE: tuple[Rule, ...] = (
     Rule(
-        "possible_infection",
+        "fever",
         1,
         Urgency.URGENT,
         ENTRY,
         Sign.FEVER,
-        _("Redness, heat or swelling logged together with a fever (it could be an infection)."),
-        "Diagnostic Challenges and Differential Diagnoses; Integration of Palliative and "
-        "Supportive Care",
+        _(
+            "A fever logged on any check, whatever else is logged; and redness, heat or swelling "
+            "on any area within {fever_window_days} day(s) of a fever."
+        ),
+        f"{NHS_CELLULITIS}; {UKONS_TRIAGE}; {EDUCATION_FEVER}",
+        ("fever_window_days",),
     ),
     Rule(
-        "new_lump",
+        "possible_infection",
+        2,  # 2: two of red, hot, swollen are enough, with or without a fever
+        Urgency.URGENT,
+        ENTRY,
+        Sign.RED_PATCH,
+        _(
+            "Two or more of redness, heat and swelling in one area, with or without a fever "
+            "(redness may be hard to see on darker skin)."
+        ),
+        f"{NHS_CELLULITIS}; seed: Diagnostic Challenges and Differential Diagnoses",
+    ),
+    Rule(
+        "antibiotics_worse",
+        1,
+        Urgency.URGENT,
+        ENTRY,
+        Sign.RED_PATCH,
+        _("On antibiotics, and the area is larger at any check (said or measured)."),
+        f"{NICE_NG141}; seed: Common Mistakes and Delayed Recognition",
+    ),
+    Rule(
+        "antibiotics_not_better",
+        2,  # 2: 3 days, urgent (was 7 days, soon)
+        Urgency.URGENT,
+        TIME,
+        Sign.RED_PATCH,
+        _("A sign still not smaller after {antibiotics_days} days or more of antibiotics."),
+        f"{NICE_NG141}; seed: Common Mistakes and Delayed Recognition",
+        ("antibiotics_days",),
+    ),
+    Rule(
+        "band_of_spots",
+        1,
+        Urgency.URGENT,
+        ENTRY,
+        Sign.BAND_ALONG_NERVE,
+        _(
+            "Spots in a band on one side: urgent with pain or redness, otherwise soon (shingles "
+            "medicine works best in the first 3 days)."
+        ),
+        f"{NHS_SHINGLES}; seed: Rare and Atypical Presentations of Skin Metastases",
+    ),
+    Rule(
+        "at_risk_arm",
         1,
         Urgency.SOON,
         ENTRY,
+        Sign.SWELLING,
+        _(
+            "Redness, heat or swelling newly logged in the upper arm or armpit on the side where "
+            "lymph nodes were removed."
+        ),
+        NHS_LYMPHOEDEMA,
+    ),
+    Rule(
+        "new_lump",
+        2,  # 2: part of "anything newly seen is at least soon"; judged from the last review
+        Urgency.SOON,
+        ENTRY,
         Sign.NEW_LUMP,
-        _("A new lump or bump, anywhere (not in the area's previous entry)."),
-        "Clinical Presentation and Diagnosis; Patterns of Spread and Anatomical Sites of "
+        _("A new lump or bump, anywhere (not in the area's previous check)."),
+        "seed: Clinical Presentation and Diagnosis; Patterns of Spread and Anatomical Sites of "
         "Involvement",
     ),
     Rule(
         "new_patch",
-        1,
+        2,
         Urgency.SOON,
         ENTRY,
         None,  # the patch that was logged: raised_patch or red_patch
+        _("A new red patch or rash, or a new raised patch (not in the area's previous check)."),
+        "seed: Clinical Presentation and Diagnosis",
+    ),
+    Rule(
+        "new_sore",
+        2,
+        Urgency.SOON,
+        ENTRY,
+        Sign.OPEN_SORE,
+        _("A new open sore, bleeding or fluid (not in the area's previous check)."),
+        "seed: Clinical Presentation and Diagnosis; Diagnostic Challenges and Differential "
+        "Diagnoses",
+    ),
+    Rule(
+        "unusual_form",
+        2,  # 2: a band of spots has its own rule now
+        Urgency.SOON,
+        ENTRY,
+        Sign.THICKENED,
         _(
-            "A new red patch or rash, or a new raised flat-topped patch (not in the area's "
-            "previous entry)."
+            "New thick or hard skin, lines like spider veins, or skin like orange peel (not in "
+            "the area's previous check)."
         ),
-        "Clinical Presentation and Diagnosis",
+        "seed: Rare and Atypical Presentations of Skin Metastases",
+    ),
+    Rule(
+        "colour_change",
+        2,  # 2: a change of colour is newly seen at the first check as well
+        Urgency.SOON,
+        ENTRY,
+        Sign.DISCOLOURED,
+        _(
+            "A new change of colour; on skin that had radiation it can look like a bruise years "
+            "later and still needs checking."
+        ),
+        "seed: Common Mistakes and Delayed Recognition; Rare and Atypical Presentations",
+    ),
+    Rule(
+        "new_sign",
+        1,
+        Urgency.SOON,
+        ENTRY,
+        None,
+        _(
+            "Newly seen: a firm spot, swelling, skin that feels hot, or a patch where hair "
+            "stopped growing (anything newly seen is at least soon)."
+        ),
+        "seed: Clinical Presentation and Diagnosis; Rare and Atypical Presentations (scalp "
+        "alopecia)",
     ),
     Rule(
         "growth",
-        1,
+        2,  # 2: judged against the size at the last review (else the first size)
         Urgency.SOON,
         ENTRY,
         Sign.NEW_LUMP,
         _(
             "The longest size is up by {growth_mm} mm or more, or by {growth_percent}% or more, "
-            "compared with the area's first or previous measurement; or the patient says it is "
-            "larger."
+            "since the last review (or the first measurement); or it is said to be larger when "
+            "something is seen."
         ),
-        "Common Mistakes and Delayed Recognition",
+        "seed: Common Mistakes and Delayed Recognition",
         ("growth_mm", "growth_percent"),
-    ),
-    Rule(
-        "new_sore",
-        1,
-        Urgency.SOON,
-        ENTRY,
-        Sign.OPEN_SORE,
-        _("A new open sore, bleeding or fluid (not in the area's previous entry)."),
-        "Clinical Presentation and Diagnosis; Diagnostic Challenges and Differential Diagnoses",
-    ),
-    Rule(
-        "unusual_form",
-        1,
-        Urgency.SOON,
-        ENTRY,
-        Sign.THICKENED,
-        _(
-            "New thick or hard skin, lines like spider veins, spots in a band like shingles, or "
-            "skin like orange peel (not in the area's previous entry)."
-        ),
-        "Rare and Atypical Presentations of Skin Metastases",
-    ),
-    Rule(
-        "colour_change",
-        1,
-        Urgency.SOON,
-        ENTRY,
-        Sign.DISCOLOURED,
-        _("A change of colour logged when the area's previous entry had none."),
-        "Common Mistakes and Delayed Recognition",
     ),
     Rule(
         "several_areas",
@@ -123,47 +203,47 @@ CATALOGUE: tuple[Rule, ...] = (
             "New signs in {several_areas_count} or more areas within {several_areas_window_days} "
             "days."
         ),
-        "Prognostic Implications and Survival Outcomes; Patterns of Spread and Anatomical Sites "
-        "of Involvement",
+        "seed: Prognostic Implications and Survival Outcomes; Patterns of Spread and Anatomical "
+        "Sites of Involvement",
         ("several_areas_count", "several_areas_window_days"),
     ),
     Rule(
-        "antibiotics_not_better",
-        1,
-        Urgency.SOON,
-        TIME,
-        Sign.RED_PATCH,
-        _(
-            "Redness, heat or swelling still not smaller after {antibiotics_days} days or more of "
-            "antibiotics."
-        ),
-        "Clinical Presentation and Diagnosis; Common Mistakes and Delayed Recognition",
-        ("antibiotics_days",),
-    ),
-    Rule(
         "cream_not_better",
-        1,
+        2,  # 2: needs a sign being treated (a moisturiser on skin with nothing seen is not)
         Urgency.SOON,
         TIME,
         None,
         _(
-            "A cream or ointment used for {cream_days} days or more without the area getting "
-            "smaller or going away."
+            "A sign treated with a cream or ointment for {cream_days} days or more without "
+            "getting smaller or going away."
         ),
-        "Common Mistakes and Delayed Recognition",
+        "seed: Common Mistakes and Delayed Recognition",
         ("cream_days",),
     ),
     Rule(
         "persistent_change",
-        2,  # 2: itching that goes on counts, even with no sign ticked
+        3,  # 3: visible signs only; symptoms alone are `lasting_symptoms`
         Urgency.SOON,
         TIME,
         None,
         _(
-            "Any sign, or itching, still there {persistence_days} days or more after it was "
-            "first logged."
+            "A visible sign still there {persistence_days} days or more after it was first "
+            "logged (or last reviewed)."
         ),
-        "Common Mistakes and Delayed Recognition; FAQ (persistent or unusual skin changes)",
+        "seed: Common Mistakes and Delayed Recognition; FAQ (persistent or unusual skin changes)",
+        ("persistence_days",),
+    ),
+    Rule(
+        "lasting_symptoms",
+        1,
+        Urgency.NEXT_VISIT,
+        TIME,
+        None,
+        _(
+            "Pain or itching with nothing seen, still there {persistence_days} days or more "
+            "after it was first logged: next visit, never higher."
+        ),
+        "seed: Integration of Palliative and Supportive Care; FAQ (Do skin metastases hurt?)",
         ("persistence_days",),
     ),
     Rule(
@@ -174,22 +254,31 @@ CATALOGUE: tuple[Rule, ...] = (
         None,
         _(
             "Pain or itch of {symptom_score} or more out of 10, or pain up by {pain_rise} points "
-            "or more since the previous entry (help is available)."
+            "or more since the previous check (help is available)."
         ),
-        "Integration of Palliative and Supportive Care; FAQ (Do skin metastases hurt?)",
+        "seed: Integration of Palliative and Supportive Care; FAQ (Do skin metastases hurt?)",
         ("symptom_score", "pain_rise"),
     ),
     Rule(
-        "any_sign",
+        "new_change",
         1,
         Urgency.NEXT_VISIT,
         ENTRY,
         None,
+        _("A check that says the change is new or larger, with nothing ticked."),
+        "seed: The Importance of Patient Education and Self-Monitoring",
+    ),
+    Rule(
+        "any_sign",
+        2,  # 2: only signs no open concern of the area already covers
+        Urgency.NEXT_VISIT,
+        ENTRY,
+        None,
         _(
-            "Any sign logged on an area, when no other rule of this list flagged that entry "
-            "(a floor: every sign is raised at least at the next visit)."
+            "Any other sign logged on an area that no open concern covers (a floor: every sign "
+            "is raised at least at the next visit)."
         ),
-        "The Importance of Patient Education and Self-Monitoring; Rare and Atypical "
+        "seed: The Importance of Patient Education and Self-Monitoring; Rare and Atypical "
         "Presentations of Skin Metastases",
     ),
     Rule(
@@ -200,23 +289,24 @@ CATALOGUE: tuple[Rule, ...] = (
         None,
         _(
             "A history of inflammatory or triple-negative breast cancer (the codes set here: "
-            "{escalating_history}) raises every next-visit finding to soon."
+            "{escalating_history}) raises every next-visit finding about something seen to soon."
         ),
-        "Patterns of Spread and Anatomical Sites of Involvement; Histological Subtypes and "
-        "Their Implications",
+        "seed: Patterns of Spread and Anatomical Sites of Involvement; Histological Subtypes "
+        "and Their Implications",
         ("escalating_history",),
     ),
     Rule(
-        "gone_stops_time_rules",
+        "gone_lowers",
         1,
         None,
         MODIFIER,
         None,
         _(
-            "An area whose latest entry is marked gone with no signs is not checked by the "
-            "time rules; earlier flags stay until a clinician reviews them."
+            "When an area's latest check says it has gone with nothing seen, or the area is "
+            "marked resolved, its open concerns are shown as next visit (an urgent one as soon); "
+            "the care team still sees how urgent they were."
         ),
-        "The Importance of Patient Education and Self-Monitoring",
+        "seed: The Importance of Patient Education and Self-Monitoring",
     ),
 )
 RULES = {rule.code: rule for rule in CATALOGUE}

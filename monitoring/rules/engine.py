@@ -93,10 +93,10 @@ def evaluate(
     findings: list[Finding] = []
     state = AreaState()
     for entry in entries:
-        findings += _entry_findings(entry, state, index, history, thresholds)
+        findings += entry_findings(entry, state, index, history, thresholds)
         state.push(entry)
     if entries:
-        findings += _time_findings(entries, today, history, thresholds)
+        findings += time_findings(entries, today, history, thresholds)
     return sort_findings(findings)
 
 
@@ -120,8 +120,8 @@ def evaluate_entry(
     state = AreaState()
     for previous in earlier:
         state.push(previous)
-    findings = _entry_findings(entry, state, OtherAreas(other_areas), history, thresholds)
-    findings += _time_findings([*earlier, entry], today, history, thresholds)
+    findings = entry_findings(entry, state, OtherAreas(other_areas), history, thresholds)
+    findings += time_findings([*earlier, entry], today, history, thresholds)
     return sort_findings(findings)
 
 
@@ -136,7 +136,7 @@ def evaluate_time(
     entries = _sorted_upto(area_history, today)
     if not entries:
         return []
-    return sort_findings(_time_findings(entries, today, frozenset(history), thresholds))
+    return sort_findings(time_findings(entries, today, frozenset(history), thresholds))
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -153,13 +153,19 @@ def _sorted_upto(entries: Sequence[Observation], last_day: date) -> list[Observa
 
 
 class AreaState:
-    """What the entry rules need to know about an area's earlier entries, built in one pass."""
+    """What the entry rules need to know about an area's earlier entries, built in one pass,
+    and the area's last review (its baseline: the date and the size and signs seen then)."""
 
     def __init__(self) -> None:
         self.previous: Observation | None = None
         self.first_sized: Observation | None = None
         self.previous_sized: Observation | None = None
         self.previous_pain: Observation | None = None
+        self.reviewed_on: date | None = None
+        self.review_size: float | None = None
+        self.review_signs: frozenset[str] = frozenset()
+        self.review_pain: int = 0
+        self.review_itch: int = 0
 
     def push(self, entry: Observation) -> None:
         self.previous = entry
@@ -168,6 +174,24 @@ class AreaState:
             self.previous_sized = entry
         if entry.pain is not None:
             self.previous_pain = entry
+
+    def review(self, day: date) -> None:
+        """A clinician reviewed the area on `day`: later checks are judged from what was seen."""
+        self.reviewed_on = day
+        sized = self.previous_sized
+        self.review_size = sized.size_mm if sized is not None else None
+        latest = self.previous
+        self.review_signs = latest.signs if latest is not None else frozenset()
+        self.review_pain = (latest.pain or 0) if latest is not None else 0
+        self.review_itch = (latest.itch or 0) if latest is not None else 0
+
+    def baseline_size(self) -> tuple[float, date] | None:
+        """The size growth is judged against: at the last review, else the first measured."""
+        if self.reviewed_on is not None and self.review_size is not None:
+            return self.review_size, self.reviewed_on
+        if self.first_sized is not None:
+            return self.first_sized.size_mm, self.first_sized.date
+        return None
 
 
 class OtherAreas:
@@ -191,8 +215,8 @@ class OtherAreas:
 
 def _escalate(finding: Finding, history: frozenset[str], thresholds: Thresholds) -> Finding:
     reasons = sorted(history & thresholds.escalating_history)
-    if finding.urgency != Urgency.NEXT_VISIT or not reasons:
-        return finding
+    if finding.urgency != Urgency.NEXT_VISIT or not reasons or finding.facts.get("nothing_seen"):
+        return finding  # pain or itching with nothing seen stays at next visit
     note = gettext_noop(
         "Because of your history of {history}, the app asks you to raise this sooner than usual."
     )
@@ -200,7 +224,7 @@ def _escalate(finding: Finding, history: frozenset[str], thresholds: Thresholds)
     return replace(finding, urgency=Urgency.SOON, templates=(*finding.templates, note), facts=facts)
 
 
-def _entry_findings(
+def entry_findings(
     entry: Observation,
     state: AreaState,
     others: OtherAreas,
@@ -220,11 +244,20 @@ def _entry_findings(
     return [_escalate(f, history, thresholds) for f in found]
 
 
-def _time_findings(
-    entries: Sequence[Observation], today: date, history: frozenset[str], thresholds: Thresholds
+def time_findings(
+    entries: Sequence[Observation],
+    today: date,
+    history: frozenset[str],
+    thresholds: Thresholds,
+    reviewed_on: date | None = None,
 ) -> list[Finding]:
+    """The time rules on the area's latest check as of `today` (clocks restart at a review)."""
     latest = entries[-1]
     if latest.is_gone:
         return []
-    found = [f for check in TIME_RULES if (f := check(entries, today, thresholds)) is not None]
+    found = [
+        f
+        for check in TIME_RULES
+        if (f := check(entries, today, thresholds, reviewed_on)) is not None
+    ]
     return [_escalate(f, history, thresholds) for f in found]

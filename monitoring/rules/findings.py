@@ -43,13 +43,14 @@ def make_finding(
     templates: Sequence[str],
     facts: dict,
     warning_sign: str | None = None,
+    urgency: str | None = None,
 ) -> Finding:
     rule = RULES[code]
     base = {"date": entry.date.isoformat(), "site": entry.site}
     return Finding(
         rule=rule.code,
         version=rule.version,
-        urgency=rule.urgency,
+        urgency=urgency or rule.urgency,
         kind=rule.kind,
         area=entry.area,
         entry_key=entry.key,

@@ -13,35 +13,30 @@ A scenario is a JSON object::
 Only `area`, `site` and `date` are required in an observation. `description` and `expected` keys
 at the top level are allowed and ignored (test files keep their expected findings there).
 
-Simulation, mirroring the app (the flag service and the daily ``evaluate_flags`` command):
+Optional top-level lists mirror what clinicians and patients do besides logging:
+``"reviews": [{"area": "a1", "date": "2026-03-10", "outcome": "seen_no_concern"}]`` (a clinician
+reviewed that area's open concerns that day, after the checks of that day) and
+``"resolved": [{"area": "a1", "date": "2026-03-20"}]`` (the patient marked the area resolved).
 
-1. Days run from the first observation's date to `today`. On each day the observations of that
-   day are logged one by one, in file order. Right after each is logged it is evaluated with
-   `engine.evaluate_entry` on that day: entry rules against the earlier entries of its area and
-   the entries logged so far in other areas, and time rules taking it as the area's latest entry.
-2. At the end of each day the daily command runs `engine.evaluate_time` on every area.
-3. Each finding opens a flag keyed by (area, rule, entry). A key that already has a flag is left
-   alone (idempotent), so a flag keeps the urgency and reason it was raised with.
-4. Nobody reviews flags in a scenario, so a flag raised on an earlier day stays open, with one
-   exception mirroring the edit path of the service: on `today` each open flag is checked again
-   against the data (`evaluate_entry` for its entry, time rules as of `today`); if its rule no
-   longer holds for that entry the flag is *withdrawn* and not listed. Scenarios hold no edits,
-   and entry rules only look back, so in practice nothing is withdrawn. In particular an area
-   later marked "gone" keeps its earlier flags: "gone" only stops new time findings.
+The replay is the concern fold (`monitoring.rules.fold.fold_area`), the same function the app's
+service runs after each check and in the daily ``evaluate_flags`` command, one area at a time with
+the patient's other areas alongside. The output is one finding per open concern on `today`, most
+urgent first then newest, with ``urgency`` (as shown: lowered when the area went away) and
+``raised_urgency`` (the highest it reached).
 
-`run_scenario` returns the open findings, highest urgency first; `evaluate_scenario` returns the
-JSON-ready ``{"findings": [...]}`` that ``manage.py evaluate_scenario`` prints.
+`run_scenario` returns the open concerns; `evaluate_scenario` returns the JSON-ready
+``{"findings": [...]}`` that ``manage.py evaluate_scenario`` prints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from education.vocabulary import Change, History, Sign, Site, Treatment
-from monitoring.rules import engine
-from monitoring.rules.data import Finding, Observation
+from monitoring.rules.data import Observation
+from monitoring.rules.fold import Concern, Resolution, Review, fold_area, sort_concerns
 from monitoring.rules.thresholds import DEFAULTS, Thresholds
 
 
@@ -55,9 +50,20 @@ class Scenario:
     history: frozenset[str]
     observations: tuple[Observation, ...]
     thresholds: Thresholds = DEFAULTS
+    reviews: tuple[Review, ...] = ()
+    resolved: tuple[Resolution, ...] = ()
 
 
-_TOP_KEYS = {"today", "history", "observations", "thresholds", "description", "expected"}
+_TOP_KEYS = {
+    "today",
+    "history",
+    "observations",
+    "thresholds",
+    "reviews",
+    "resolved",
+    "description",
+    "expected",
+}
 _OBSERVATION_KEYS = {
     "area",
     "site",
@@ -100,66 +106,65 @@ def parse_scenario(data: object) -> Scenario:
                 f"{sites[observation.area]!r}"
             )
         observations.append(observation)
-    return Scenario(today, history, tuple(observations), thresholds)
+    reviews = tuple(
+        Review(area=area, date=day, outcome=extra)
+        for area, day, extra in _events(data, "reviews", today, sites, "outcome")
+    )
+    resolved = tuple(
+        Resolution(area=area, date=day) for area, day, _ in _events(data, "resolved", today, sites)
+    )
+    return Scenario(today, history, tuple(observations), thresholds, reviews, resolved)
 
 
-def run_scenario(scenario: Scenario) -> list[Finding]:
-    """Replay the scenario (see the module docstring); the findings open on `today`."""
-    pending = sorted(scenario.observations, key=lambda o: o.date)  # stable: file order per day
-    if not pending:
-        return []
-    options = {"history": scenario.history, "thresholds": scenario.thresholds}
-    logged: dict[str, list[Observation]] = {}
-    flags: dict[tuple[str, str, str], Finding] = {}
-    day, n = pending[0].date, 0
-    while day <= scenario.today:
-        while n < len(pending) and pending[n].date == day:
-            entry = pending[n]
-            others = _others(logged, entry.area)
-            area = logged.setdefault(entry.area, [])
-            area.append(entry)
-            found = engine.evaluate_entry(
-                entry=entry, area_history=area, other_areas=others, today=day, **options
-            )
-            _open(flags, found)
-            n += 1
-        for area in logged.values():
-            _open(flags, engine.evaluate_time(area_history=area, today=day, **options))
-        day += timedelta(days=1)
-    still_open = [f for f in flags.values() if _still_holds(f, logged, scenario)]
-    return engine.sort_findings(still_open)
+def run_scenario(scenario: Scenario) -> list[Concern]:
+    """Fold every area up to `today` (see the module docstring); the open concerns."""
+    by_area: dict[str, list[Observation]] = {}
+    for observation in scenario.observations:
+        by_area.setdefault(observation.area, []).append(observation)
+    concerns: list[Concern] = []
+    for area, checks in by_area.items():
+        result = fold_area(
+            area_checks=checks,
+            other_checks=[o for o in scenario.observations if o.area != area],
+            reviews=[r for r in scenario.reviews if r.area == area],
+            resolutions=[r for r in scenario.resolved if r.area == area],
+            history=scenario.history,
+            today=scenario.today,
+            thresholds=scenario.thresholds,
+        )
+        concerns += result.open
+    return sort_concerns(concerns)
 
 
 def evaluate_scenario(data: object) -> dict[str, list[dict[str, object]]]:
     """Parse, replay and return ``{"findings": [...]}`` ready for ``json.dumps``."""
-    findings = run_scenario(parse_scenario(data))
-    return {"findings": [f.as_json() for f in findings]}
+    concerns = run_scenario(parse_scenario(data))
+    return {"findings": [c.as_json() for c in concerns]}
 
 
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _open(flags: dict, findings: list[Finding]) -> None:
-    for finding in findings:
-        flags.setdefault(finding.key, finding)
-
-
-def _others(logged: dict[str, list[Observation]], area: str) -> list[Observation]:
-    return [entry for name, entries in logged.items() if name != area for entry in entries]
-
-
-def _still_holds(flag: Finding, logged: dict[str, list[Observation]], scenario: Scenario) -> bool:
-    area = logged[flag.area]
-    entry = next(e for e in area if e.key == flag.entry_key)
-    again = engine.evaluate_entry(
-        entry=entry,
-        area_history=area,
-        other_areas=_others(logged, flag.area),
-        history=scenario.history,
-        today=scenario.today,
-        thresholds=scenario.thresholds,
-    )
-    return any(f.rule == flag.rule for f in again)
+def _events(data: Mapping, key: str, today: date, sites: dict, extra: str | None = None):
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        raise ScenarioError(f"{key}: expected a list")
+    known = {"area", "date"} | ({extra} if extra else set())
+    for n, item in enumerate(raw):
+        where = f"{key}[{n}]"
+        if not isinstance(item, Mapping):
+            raise ScenarioError(f"{where}: expected an object")
+        _no_unknown_keys(item, known, where)
+        area = item.get("area")
+        if area not in sites:
+            raise ScenarioError(f"{where}.area: no observation has area {area!r}")
+        day = _date(item, "date", f"{where}.date", required=True)
+        if day > today:
+            raise ScenarioError(f"{where}.date: {day} is after today ({today})")
+        value = item.get(extra, "") if extra else ""
+        if not isinstance(value, str):
+            raise ScenarioError(f"{where}.{extra}: expected a string")
+        yield area, day, value
 
 
 def _observation(item: object, where: str, n: int) -> Observation:

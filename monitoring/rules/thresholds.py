@@ -20,9 +20,15 @@ from education.vocabulary import History, Sign
 # "Diagnostic Challenges": new or evolving changes need a high level of suspicion.
 GROWTH_MM = 2.0
 GROWTH_PERCENT = 20.0
-# "Clinical Presentation and Diagnosis": red patches can look like cellulitis;
-# "Common Mistakes and Delayed Recognition": often mistaken for an infection.
-ANTIBIOTICS_DAYS = 7
+# NICE NG141 "Cellulitis and erysipelas: antimicrobial prescribing" (2019), 1.1.6: reassess if
+# symptoms worsen at any time or do not start to improve within 2 to 3 days. Seed "Common
+# Mistakes and Delayed Recognition": metastases are often mistaken for an infection.
+ANTIBIOTICS_DAYS = 3
+# NHS "Cellulitis" (urgent help if it is getting worse with a high temperature) and the UKONS
+# Oncology/Haematology 24-hour triage tool (a temperature after cancer treatment is an "act
+# today" item): redness, heat or swelling within this many days of a fever logged anywhere is
+# urgent.
+FEVER_WINDOW_DAYS = 1
 # "Common Mistakes and Delayed Recognition": a change that resists topical treatment.
 CREAM_DAYS = 14
 # FAQ "Can skin metastases be the first sign of cancer?": persistent skin changes need a biopsy;
@@ -40,13 +46,22 @@ PAIN_RISE = 3
 ESCALATING_HISTORY = frozenset({History.INFLAMMATORY, History.TRIPLE_NEGATIVE})
 
 # Sign groups used by the rules below.
+# NHS "Cellulitis": red (may be harder to see on brown and black skin), hot, swollen skin.
 INFECTION_LIKE = (Sign.RED_PATCH, Sign.WARM, Sign.SWELLING)
+# NHS "Lymphoedema"; Breast Cancer Now "Lymphoedema": the arm on the side where lymph nodes were
+# removed is at risk, and an infection there needs antibiotics promptly.
+AT_RISK_ARM_SITES = ("upper_arm", "armpit")
 # "Clinical Presentation and Diagnosis": skin metastases show as red patches that look like
 # cellulitis and as raised, inflamed plaques, as well as lumps; a new one is "soon", as for a lump
 # (the education pages of both signs say to book a visit within about a week).
 PATCH_SIGNS = (Sign.RAISED_PATCH, Sign.RED_PATCH)
 SORE_SIGNS = (Sign.OPEN_SORE, Sign.BLEEDING, Sign.WEEPING)
-UNUSUAL_SIGNS = (Sign.THICKENED, Sign.SPIDER_VEINS, Sign.BAND_ALONG_NERVE, Sign.DIMPLED)
+# Seed "Rare and Atypical Presentations": thick skin, fine vessels, orange-peel skin.
+UNUSUAL_SIGNS = (Sign.THICKENED, Sign.SPIDER_VEINS, Sign.DIMPLED)
+# Anything newly seen is at least "soon" (the lead's catalogue; the education pages of these signs
+# say "within about a week"); seed "Clinical Presentation" (firm nodules), "Rare and Atypical
+# Presentations" (scalp alopecia).
+OTHER_NEW_SIGNS = (Sign.FIRM, Sign.SWELLING, Sign.WARM, Sign.HAIR_LOSS)
 EPSILON = 1e-9  # float comparisons at the boundary (8.1 - 6.1 must count as 2 mm)
 
 
@@ -57,6 +72,7 @@ class Thresholds:
     growth_mm: float = GROWTH_MM
     growth_percent: float = GROWTH_PERCENT
     antibiotics_days: int = ANTIBIOTICS_DAYS
+    fever_window_days: int = FEVER_WINDOW_DAYS
     cream_days: int = CREAM_DAYS
     persistence_days: int = PERSISTENCE_DAYS
     several_areas_window_days: int = SEVERAL_AREAS_WINDOW_DAYS

@@ -26,7 +26,15 @@ _ = gettext_noop
 
 # A short plain title per rule (code), for lists where the full reason is one click away.
 RULE_TITLES = {
+    "fever": _("A fever"),
     "possible_infection": _("Possible infection"),
+    "antibiotics_worse": _("Worse on antibiotics"),
+    "band_of_spots": _("Spots in a band, like shingles"),
+    "at_risk_arm": _("A change in the at-risk arm"),
+    "new_sign": _("Something newly seen"),
+    "new_change": _("A new change, nothing ticked"),
+    "lasting_symptoms": _("Pain or itching that lasts"),
+    "gone_lowers": _("It went away"),
     "new_lump": _("A new lump"),
     "new_patch": _("A new red or raised patch"),
     "growth": _("Getting bigger"),
@@ -40,7 +48,44 @@ RULE_TITLES = {
     "pain_or_itch": _("Pain or itching"),
     "any_sign": _("A skin change to mention"),
     "history_raises": _("Raised because of your history"),
-    "gone_stops_time_rules": _("Marked as gone"),
+}
+# What each rule looks for, in plain words for patients (the /rules/ page; about grade 8).
+RULE_PLAIN = {
+    "fever": _("You have a fever. Or you have red, hot or swollen skin within a day of a fever."),
+    "possible_infection": _("Two of these in one place: red skin, hot skin, swelling."),
+    "antibiotics_worse": _("You take antibiotics and the change gets bigger."),
+    "antibiotics_not_better": _(
+        "You have taken antibiotics for {antibiotics_days} days and the change is no smaller."
+    ),
+    "band_of_spots": _(
+        "Spots in a strip on one side, with pain or red skin. Without pain or redness: book a "
+        "visit."
+    ),
+    "at_risk_arm": _(
+        "Red, hot or swollen skin on the arm where lymph nodes were taken out. That arm gets "
+        "infections more easily."
+    ),
+    "new_lump": _("A new lump or bump."),
+    "new_patch": _("A new red patch, rash or raised patch."),
+    "new_sore": _("A new sore, bleeding or fluid."),
+    "unusual_form": _("New thick skin, fine red lines, or skin like orange peel."),
+    "colour_change": _(
+        "A new change of colour. On skin that had radiation it can look like a bruise, and it "
+        "still needs a check."
+    ),
+    "new_sign": _("A new firm spot, swelling, hot skin, or a patch where hair stopped growing."),
+    "growth": _("It grows by {growth_mm} mm or more, or you say it got bigger."),
+    "several_areas": _("New changes in {several_areas_count} or more places within a month."),
+    "cream_not_better": _("You have used a cream for {cream_days} days and it is no better."),
+    "persistent_change": _("Something you can see is still there after {persistence_days} days."),
+    "lasting_symptoms": _(
+        "Pain or itching with nothing to see that lasts {persistence_days} days."
+    ),
+    "pain_or_itch": _(
+        "Pain or itching of {symptom_score} out of 10 or more, or pain that got worse."
+    ),
+    "new_change": _("You say something is new or bigger but tick nothing."),
+    "any_sign": _("Any other sign you tick."),
 }
 _OTHER_TITLE = _("Something to raise")
 _AND = _("{items} and {last}")

@@ -10,16 +10,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from education.choices import label
 from education.vocabulary import Treatment, Urgency
 from monitoring.flags import status as area_status
-from monitoring.models import Flag
+from monitoring.models import Concern
 from monitoring.rules import wording
-from monitoring.rules.grouping import group_flags
 from tracker.body_map import Pin
 from tracker.models import Entry, Photo, Question, WatchedArea
 
@@ -50,19 +48,18 @@ def default_period(*, profile, today=None):
 
 
 @dataclass(frozen=True)
-class FlagItem:
+class ConcernItem:
     urgency: str
     urgency_label: str
     reason: str
     area_name: str
-    date: datetime.date  # the entry's date
+    date: datetime.date  # the date of the concern's latest check
     outcome_label: str = ""
     note_to_patient: str = ""
     reviewed_on: datetime.date | None = None
     title: str = ""  # the rule's short title ("Getting bigger")
-    # An open item stands for one (area, rule) (see monitoring.rules.grouping): the newest flag's
-    # reason, and the dates of the earlier checks the same rule flagged, newest first.
-    earlier_dates: tuple[datetime.date, ...] = ()
+    first_date: datetime.date | None = None  # the concern's first check, when before `date`
+    contacted_on: datetime.date | None = None  # "I have contacted my care team"
 
 
 @dataclass(frozen=True)
@@ -112,8 +109,8 @@ class Summary:
     history: tuple[str, ...]
     printed_on: datetime.date
     next_appointment: datetime.date | None
-    to_raise: tuple[FlagItem, ...]  # open flags, most urgent first, then by area and date
-    reviewed: tuple[FlagItem, ...]  # already reviewed by the care team
+    to_raise: tuple[ConcernItem, ...]  # open flags, most urgent first, then by area and date
+    reviewed: tuple[ConcernItem, ...]  # already reviewed by the care team
     areas: tuple[AreaSummary, ...]
     quiet_areas: tuple[str, ...]  # open areas with no check in the period
     questions: tuple[QuestionItem, ...]
@@ -166,7 +163,7 @@ def build_summary(*, patient, period, today=None):
     )
     open_areas = list(WatchedArea.objects.owned_by(patient).open().order_by("name", "pk"))
     quiet = tuple(area.name for area in open_areas if area not in by_area)
-    to_raise, reviewed = _flags(patient, period)
+    to_raise, reviewed = _concerns(patient, period)
     map_pins, map_key = _map(open_areas)
     return Summary(
         patient_name=patient.full_name or patient.email,
@@ -196,7 +193,7 @@ def _map(open_areas):
     for number, area in enumerate(areas, start=1):
         x, y = area.pin
         pins.append(Pin(x, y, number, area.open_urgency))
-        status = label(Urgency, area.open_urgency) if area.open_urgency else gettext("No open flag")
+        status = label(Urgency, area.open_urgency) if area.open_urgency else gettext("Nothing open")
         key.append((number, area.name, status))
     return tuple(pins), tuple(key)
 
@@ -248,53 +245,46 @@ def _entry_row(entry):
     )
 
 
-def _flags(patient, period):
-    """Open flags of the period (most urgent first), and the reviewed ones with their outcome.
+# Reviewed concerns listed in the summary (the newest; the rest are in the export).
+REVIEWED_LIMIT = 20
 
-    A flag belongs to the period when its entry is dated in it or it was raised in it (rules about
-    time passing raise flags about older entries); a reviewed one also when it was reviewed in it.
-    """
-    days = (period.start, period.end)
-    in_period = Q(entry__date__range=days) | Q(raised_at__date__range=days)
-    flags = (
-        Flag.objects.filter(patient=patient)
-        .filter(
-            (Q(state=Flag.State.OPEN) & in_period)
-            | (Q(state=Flag.State.REVIEWED) & (in_period | Q(reviewed_at__date__range=days)))
+
+def _concerns(patient, period):
+    """Every open concern (one per area and rule, so bounded), most urgent first then newest;
+    and the concerns reviewed in the period with their outcome, newest first."""
+    related = ("area", "latest_entry", "first_entry")
+    open_ = Concern.objects.open().filter(patient=patient).select_related(*related)
+    reviewed = (
+        Concern.objects.filter(
+            patient=patient,
+            state=Concern.State.REVIEWED,
+            reviewed_at__date__range=(period.start, period.end),
         )
-        .select_related("area", "entry")
-        .order_by("raised_at", "pk")
+        .select_related(*related)
+        .order_by("-reviewed_at", "-pk")[:REVIEWED_LIMIT]
     )
-    flags = list(flags)
-    reviewed = [_item(flag) for flag in flags if flag.state == Flag.State.REVIEWED]
-    # Open flags: one item per (area, rule), as on "To raise at my next visit".
-    to_raise = [
-        _item(
-            group.latest,
-            urgency=group.urgency,
-            earlier_dates=tuple(group.earlier_dates),
-        )
-        for group in group_flags(flag for flag in flags if flag.state == Flag.State.OPEN)
-    ]
-    return tuple(sorted(to_raise, key=_flag_order)), tuple(sorted(reviewed, key=_flag_order))
+    to_raise = sorted((_item(c) for c in open_), key=_concern_order)
+    return tuple(to_raise), tuple(_item(c) for c in reviewed)
 
 
-def _item(flag, *, urgency=None, earlier_dates=()):
-    urgency = urgency or flag.urgency
-    return FlagItem(
-        urgency=urgency,
-        urgency_label=label(Urgency, urgency),
-        reason=flag.reason_text(),
-        area_name=flag.area.name,
-        date=flag.entry.date,
-        outcome_label=str(flag.get_outcome_display()) if flag.outcome else "",
-        note_to_patient=flag.note_to_patient,
-        reviewed_on=timezone.localdate(flag.reviewed_at) if flag.reviewed_at else None,
-        title=wording.rule_title(flag.rule, gettext=gettext),
-        earlier_dates=earlier_dates,
+def _item(concern):
+    day = concern.latest_entry.date if concern.latest_entry else concern.opened_on
+    first = concern.first_entry.date if concern.first_entry else concern.opened_on
+    return ConcernItem(
+        urgency=concern.urgency,
+        urgency_label=label(Urgency, concern.urgency),
+        reason=concern.reason_text(),
+        area_name=concern.area.name,
+        date=day,
+        outcome_label=str(concern.get_outcome_display()) if concern.outcome else "",
+        note_to_patient=concern.note_to_patient,
+        reviewed_on=timezone.localdate(concern.reviewed_at) if concern.reviewed_at else None,
+        title=wording.rule_title(concern.rule, gettext=gettext),
+        first_date=first if first < day else None,
+        contacted_on=timezone.localdate(concern.contacted_at) if concern.contacted_at else None,
     )
 
 
-def _flag_order(item):
-    """Most urgent first (the order of the "To raise" list), then by area and date."""
-    return (-Urgency.rank_of(item.urgency), item.area_name.lower(), item.date)
+def _concern_order(item):
+    """Most urgent first, then newest, then by area (the order of the "To raise" list)."""
+    return (-Urgency.rank_of(item.urgency), -item.date.toordinal(), item.area_name.lower())

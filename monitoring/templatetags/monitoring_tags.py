@@ -1,4 +1,4 @@
-"""Flags in templates: the findings after saving an entry, and flags next to timeline entries.
+"""Concerns in templates: "Needs attention", the concerns a check opened or updated, and labels.
 
 tracker's templates load this library; tracker's Python code never imports monitoring.
 """
@@ -10,31 +10,67 @@ from django.utils.translation import gettext
 
 from education import choices
 from education.vocabulary import Sign, Urgency
+from monitoring.care import clinician
 from monitoring.flags import status as area_status
-from monitoring.models import Flag
+from monitoring.flags.access import own_open_concerns
+from monitoring.models import Concern, ConcernCheck
 from monitoring.rules import wording
 
 register = template.Library()
 
+# "Needs attention" on the home page shows this many concerns; the rest are one click away.
+HOME_LIMIT = 5
+
+
+def _phone(patient):
+    profile = getattr(patient, "profile", None)
+    return profile.care_team_phone if profile else ""
+
+
+@register.inclusion_tag("monitoring/flags/_needs_attention.html", takes_context=True)
+def needs_attention(context):
+    """The patient's open concerns, most urgent first then newest, with the urgent box (and the
+    "I have contacted my care team" button) while an urgent one is not reviewed."""
+    user = context["request"].user
+    # All open ones in one query: bounded by design (at most one per area and rule).
+    concerns = list(own_open_concerns(user))
+    urgent = [c for c in concerns if c.urgency == Urgency.URGENT]
+    profile = context.get("profile")
+    return {
+        "request": context["request"],
+        "concerns": concerns[:HOME_LIMIT],
+        "more": len(concerns) > HOME_LIMIT,
+        "urgent": urgent,
+        "contacted_at": min((c.contacted_at for c in urgent if c.contacted_at), default=None)
+        if urgent and all(c.contacted_at for c in urgent)
+        else None,
+        "phone": profile.care_team_phone if profile is not None else _phone(user),
+    }
+
 
 @register.inclusion_tag("monitoring/flags/_entry_findings.html")
 def entry_findings(entry):
-    """The findings about `entry` (its open flags), highest urgency first, with what to do."""
-    flags = list(entry.flags.open().by_urgency())
-    patient = entry.area.patient
-    profile = getattr(patient, "profile", None)
+    """What this check did: the open concerns it opened, updated or raised, most urgent first."""
+    links = list(
+        ConcernCheck.objects.filter(entry=entry, concern__state=Concern.State.OPEN)
+        .select_related("concern", "concern__area")
+        .order_by("-concern__urgency", "concern__rule")
+    )
+    concerns = [link.concern for link in links]
     return {
         "entry": entry,
-        "flags": flags,
-        "urgent": [f for f in flags if f.urgency == Urgency.URGENT],
-        "phone": profile.care_team_phone if profile else "",
+        "links": links,
+        "concerns": concerns,
+        "urgent": [c for c in concerns if c.urgency == Urgency.URGENT],
+        "phone": _phone(entry.area.patient),
     }
 
 
 @register.filter
-def open_flags(flags):
-    """The open ones among already loaded flags (the timelines prefetch `flags`)."""
-    return [flag for flag in flags if flag.state == Flag.State.OPEN]
+def shown_links(links):
+    """The concerns a check opened, updated or raised (already loaded), withdrawn ones left out:
+    the timelines prefetch `concern_checks__concern`."""
+    return [link for link in links if link.concern.state != Concern.State.WITHDRAWN]
 
 
 @register.filter
@@ -77,3 +113,9 @@ def with_urgency(areas):
     """`{% with_urgency areas as areas %}`: each area gets `open_urgency`, its most urgent open
     finding ("" when none): for the status on the home cards and the body-map pins."""
     return area_status.with_urgency(areas)
+
+
+@register.simple_tag
+def clinical_summary(concern):
+    """The concern in clinical words for the care team (site, signs, dates, sizes)."""
+    return clinician.clinical_summary(concern)

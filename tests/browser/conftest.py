@@ -101,8 +101,9 @@ def assert_fits_phone(page):
     assert overflow <= 0, f"page is {overflow}px wider than a 360px phone"
 
 
-def log_in(page, email, password=None):
-    """Log in through the login page (password: the factories' one unless given)."""
+def log_in(page, email, password=None, *, lands_on="/"):
+    """Log in through the login page (password: the factories' one unless given). Patients land
+    on home; clinicians without areas of their own on their triage list (`lands_on="/care/"`)."""
     if password is None:
         from tests.factories import PASSWORD
 
@@ -114,7 +115,7 @@ def log_in(page, email, password=None):
     page.wait_for_load_state()
     if "/accounts/two-factor/" in page.url:
         second_step(page, email)
-    page.wait_for_url(page.base + "/")
+    page.wait_for_url(page.base + lands_on)
 
 
 def second_step(page, email):

@@ -89,7 +89,7 @@ def test_every_main_page_passes_axe(request, width, demo_record, axe):
     log_in(page, demo.PATIENT_EMAIL, demo.PATIENT_PASSWORD)
     visit_all(page, patient_pages(demo_record.patient))
     page.context.clear_cookies()
-    log_in(page, demo.CLINICIAN_EMAIL, demo.CLINICIAN_PASSWORD)
+    log_in(page, demo.CLINICIAN_EMAIL, demo.CLINICIAN_PASSWORD, lands_on="/care/")
     visit_all(page, clinician_pages(demo_record.patient))
 
 

@@ -34,8 +34,14 @@ def test_monitoring_pages_fit_a_phone(phone, demo_patient):
     )
     assert Profile.objects.get(user=demo_patient).care_team_phone
     log_in(page)
-    flag = urgent.flags.first()
-    for path in ("/to-raise/", f"/entries/{urgent.code}/", "/timeline/", f"/flags/{flag.code}/"):
+    concern = urgent.concerns.first()
+    for path in (
+        "/",
+        "/to-raise/",
+        f"/entries/{urgent.code}/",
+        "/timeline/",
+        f"/concerns/{concern.code}/",
+    ):
         page.goto(page.base + path)
         assert_fits_phone(page)
     page.goto(page.base + f"/entries/{urgent.code}/")

@@ -55,7 +55,8 @@ def test_sign_up_add_area_and_log_three_entries(phone):
     assert Entry.objects.filter(area__patient__email="new.patient@example.com").count() == 3
     page.goto(page.base + "/")
     assert page.get_by_text(f"Last checked {today.strftime('%-d %B %Y')} (3 checks)").is_visible()
-    page.get_by_role("link", name="Lump under left scar", exact=True).click()
+    # The area's card (the concerns in "Needs attention" above link to the area too).
+    page.locator("a.area-link", has_text="Lump under left scar").click()
     assert page.locator("article.timeline-entry").count() == 3
     assert_fits_phone(page)
 

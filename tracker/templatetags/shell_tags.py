@@ -10,7 +10,7 @@ register = template.Library()
 SECTIONS = {
     "tracker:home": ("/areas/", "/entries/", "/photos/"),
     "tracker:timeline": (),
-    "monitoring:to_raise": ("/flags/",),
+    "monitoring:to_raise": ("/concerns/",),
     "monitoring:triage": ("/care/patients/",),
     "monitoring:sharing": ("/sharing/",),
     "education:index": ("/learn/",),

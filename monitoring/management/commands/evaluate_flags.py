@@ -1,4 +1,4 @@
-"""The daily command: add the flags that depend on time passing. Safe to run twice."""
+"""The daily rules run: bring every concern up to today (time passing). Safe to run twice."""
 
 from datetime import date
 
@@ -12,8 +12,9 @@ from tracker.models import User
 
 class Command(BaseCommand):
     help = (
-        "Add the flags that depend on time passing (antibiotics or a cream not helping, a change "
-        "that lasts). Run once a day; running it again the same day adds nothing."
+        "Bring every patient's concerns up to today: the rules that depend on time passing "
+        "(antibiotics or a cream not helping, a change that lasts). Run once a day; running it "
+        "again the same day changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -34,6 +35,6 @@ class Command(BaseCommand):
         if who is None and today is None:
             rules_succeeded()  # a whole run for today: triage stops warning
         self.stdout.write(
-            f"evaluate_flags {day.isoformat()}: {len(result.raised)} flag(s) raised, "
+            f"evaluate_flags {day.isoformat()}: {len(result.raised)} concern(s) opened, "
             f"{len(result.escalated)} raised in urgency."
         )
