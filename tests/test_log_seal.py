@@ -8,8 +8,8 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from monitoring.care import log_seal
 from monitoring.models import AccessLogEntry
+from tests.db.seal import connected_as_owner
 from tracker.security.deletion import delete_account
 
 
@@ -95,21 +95,11 @@ def test_pseudonyms_are_stable_and_not_the_public_code(patient, invited_clinicia
     assert patient.log_pseudonym != patient.code
 
 
-def _owns_the_log():
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_has_role(current_user, tableowner, 'MEMBER') OR usesuper "
-            "FROM pg_tables, pg_user WHERE tablename = %s AND usename = current_user",
-            [log_seal.TABLE],
-        )
-        return cursor.fetchone()[0]
-
-
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="roles are PostgreSQL's")
 def test_the_app_role_cannot_lift_the_seal(row):
     """CI runs the PostgreSQL suite as an app role that owns no table (README: Two database
     roles): it cannot drop the seal's triggers, nor truncate the log."""
-    if _owns_the_log():
+    if connected_as_owner():
         pytest.skip("connected as the tables' owner: run as the app role (.ci/run) to check this")
     _refused("DROP TRIGGER monitoring_accesslog_sealed ON monitoring_accesslogentry")
     _refused("ALTER TABLE monitoring_accesslogentry DISABLE TRIGGER ALL")

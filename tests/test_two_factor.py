@@ -79,7 +79,7 @@ def test_the_next_login_asks_for_a_code_and_refuses_a_wrong_one(db, clinician):
     with time_machine.travel(timezone.now() + timedelta(seconds=60)):
         ok = client.post(reverse("two_factor_verify"), {"code": code_for(device), "next": "/care/"})
         assert ok.status_code == 302 and ok.url == "/care/"
-        assert client.get(reverse("tracker:home")).status_code == 200
+        assert client.get(reverse("monitoring:triage")).status_code == 200
 
 
 def test_a_recovery_code_works_once(db, clinician):
