@@ -1,10 +1,21 @@
-"""Admin for the care room: invitations, and the access log (read-only for everyone, superusers
-included)."""
+"""Admin for monitoring: concerns, invitations and watch plans (patient data: read-only and
+logged), the access log (read-only for everyone, superusers included) and the worker's
+schedule."""
 
 from django.contrib import admin
 
-from monitoring.models import AccessLogEntry, Invitation, ScheduledJob, WatchPlan
+from monitoring.models import AccessLogEntry, Concern, Invitation, ScheduledJob, WatchPlan
 from tracker.patient_admin import PatientDataAdmin
+
+
+@admin.register(Concern)
+class ConcernAdmin(PatientDataAdmin):
+    """What the rules found: read here, reviewed only by a clinician the patient invited."""
+
+    list_display = ["code", "rule", "raised_urgency", "urgency", "state", "opened_at"]
+    list_filter = ["state", "raised_urgency", "rule"]
+    list_select_related = ["area"]
+    log_what = "flag"
 
 
 @admin.register(Invitation)

@@ -4,7 +4,7 @@ patient's data with the role "administrator"."""
 import pytest
 from django.urls import reverse
 
-from monitoring.models import AccessLogEntry, Invitation
+from monitoring.models import AccessLogEntry, Concern, Invitation
 from tests.photo_helpers import add_photo
 from tracker.models import CareGrant, Entry, Profile, Question
 
@@ -25,6 +25,7 @@ def _objects(patient, entry, record):
         "tracker_profile": patient.profile,
         "tracker_question": Question.objects.get(patient=patient),
         "tracker_caregrant": grant,
+        "monitoring_concern": Concern.objects.get(area=entry.area),
     }
 
 
