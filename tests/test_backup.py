@@ -87,7 +87,11 @@ def test_the_demo_comes_back_row_for_row_and_byte_for_byte(
     call_command("restore", str(tmp_path / "backup"), stdout=restored)
     assert "all SHA-256 match" in restored.getvalue()
 
-    assert every_row() == rows  # every row, every field, the same primary keys
+    after = every_row()  # every row, every field, the same primary keys
+    assert after == rows, {
+        "lost": sorted(set(rows) - set(after)),
+        "new": sorted(set(after) - set(rows)),
+    }
     assert every_file(place) == files  # every file, 100% of SHA-256 the same
     run = check_photos(storage=place)
     assert run.ok and run.rows_checked == Photo.objects.count()
@@ -141,3 +145,14 @@ def test_backup_needs_a_new_folder_and_fails_on_a_lost_file(demo, storage, tmp_p
     storage.delete(Photo.objects.first().screen_name)
     with pytest.raises(BackupError, match="not in the store"):
         backup(tmp_path / "second")
+
+
+def test_timestamps_come_back_to_the_microsecond(storage, tmp_path, request, settings):
+    # Django's own JSON cuts to the millisecond: 10:00:00.000500 came back as 10:00:00.
+    moment = timezone.make_aware(timezone.datetime(2026, 3, 1, 10, 0, 0, 500))
+    user = User.objects.create_user("exact@example.com", "x", full_name="Exact")
+    User.objects.filter(pk=user.pk).update(last_login=moment)
+    backup(tmp_path / "backup")
+    empty_place(storage, request, settings, tmp_path)
+    restore(tmp_path / "backup")
+    assert User.objects.get(email="exact@example.com").last_login == moment

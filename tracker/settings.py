@@ -204,6 +204,7 @@ def s3_storage_options():
     }
 
 
+SERIALIZATION_MODULES = {"jsonl": "tracker.exact_jsonl"}  # backups keep microseconds
 STORAGES = {
     "default": (
         {"BACKEND": "tracker.storage.PrivateS3Storage", "OPTIONS": s3_storage_options()}
