@@ -30,6 +30,30 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+FAILURES = Path(".browser-failures")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """When a browser test fails, keep what the page showed: a screenshot in .browser-failures/
+    and the page's address and text in the report (a failure seen once in CI can be read)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    for name in ("phone", "desktop"):
+        page = item.funcargs.get(name)
+        if page is None:
+            continue
+        try:
+            FAILURES.mkdir(exist_ok=True)
+            page.screenshot(path=FAILURES / f"{item.name}-{name}.png", full_page=True)
+            text = page.inner_text("body")[:3000]
+        except Exception as error:  # the page may be gone with the failure
+            text = f"(could not read the page: {error})"
+        report.sections.append((f"{name} page at failure", f"{page.url}\n{text}"))
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
