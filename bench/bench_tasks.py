@@ -45,18 +45,9 @@ def setup_django(folder, database_url):
 
 
 def drain():
-    from django_tasks_db.management.commands.db_worker import Worker
+    from monitoring.reminders.worker import batch_worker
 
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="bench",
-        excluded_queue_names=[],
-    )
+    worker = batch_worker("bench")
     started = time.perf_counter()
     worker.run()
     return time.perf_counter() - started, worker._run_tasks

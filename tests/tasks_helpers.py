@@ -2,22 +2,14 @@
 
 from unittest import mock
 
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+
+from monitoring.reminders.worker import batch_worker
 
 
 def run_tasks() -> int:
     """Run every task that is ready now (time_machine's now); returns how many ran."""
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
+    worker = batch_worker("test-worker")
     # The worker closes "old" connections between tasks, as a real process should; here that
     # connection holds the test's transaction (PostgreSQL), so it stays open.
     with mock.patch(

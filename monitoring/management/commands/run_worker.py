@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 from django.utils.crypto import get_random_string
-from django_tasks_db.management.commands.db_worker import Worker
 
 from monitoring.reminders import schedule
+from monitoring.reminders.worker import batch_worker
 from tracker.health import beat
 
 HEARTBEAT_SECONDS = 60
@@ -38,16 +38,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval, no_schedule, max_idle, **options):
-        worker = Worker(
-            queue_names=["default"],
-            interval=0,
-            batch=True,  # run what is ready, then come back here for the schedule and heartbeat
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id=get_random_string(32),
-            excluded_queue_names=[],
-        )
+        worker = batch_worker(get_random_string(32))
         worker.configure_signals()  # SIGTERM: finish the current task, then stop
         self.stdout.write(f"Worker {worker.worker_id[:8]} started.")
         last_beat = last_tick = float("-inf")  # both at once on start
