@@ -31,6 +31,7 @@ from tracker.models import CareGrant, Role
 
 TRIAGE_PAGE_SIZE = 100
 LOG_PAGE_SIZE = 50
+SHARED_PAGE_SIZE = 50
 RECORD_PAGE_SIZE = 50
 
 
@@ -166,8 +167,9 @@ def invitation(request, token):
 
 @require_GET
 def shared_with_me(request):
-    grants = grants_for(request.user).select_related("patient").order_by("patient__full_name")
-    return render(request, "monitoring/care/shared_with_me.html", {"grants": grants})
+    grants = grants_for(request.user).select_related("patient").order_by("patient__full_name", "pk")
+    page = _page(request, grants, SHARED_PAGE_SIZE)
+    return render(request, "monitoring/care/shared_with_me.html", {"page": page})
 
 
 @require_GET
@@ -181,7 +183,7 @@ def triage(request):
     )
     page = _page(request, patients, TRIAGE_PAGE_SIZE)
     # The list shows each patient's concern counts: that is a read of their record, logged once per
-    # patient on the page, in one insert.
+    # patient on the page and day (monitoring.care.access_log.ONCE_A_DAY), in one insert.
     record_access(request, patient_ids=[p.pk for p in page], what=AccessLogEntry.What.PATIENT_LIST)
     missed = set(
         missed_watch_plans(patients=[p.pk for p in page]).values_list("patient_id", flat=True)

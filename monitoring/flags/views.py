@@ -2,6 +2,7 @@
 and the public list of rules."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,18 +16,23 @@ from monitoring.rules import wording
 from monitoring.rules.catalogue import CATALOGUE, RULES
 from tracker.services import profile_for
 
+TO_RAISE_PAGE_SIZE = 30
+
 
 @require_safe
 def to_raise(request):
-    """The patient's open concerns: one card per concern, most urgent first, then newest.
-    Bounded by design: at most one open concern per (area, rule)."""
-    concerns = list(own_open_concerns(request.user))
-    urgent = [c for c in concerns if c.urgency == Urgency.URGENT]
+    """The patient's open concerns: one card per concern, most urgent first, then newest, a page
+    at a time (at most one open concern per area and rule, but a patient may watch many areas).
+    The urgent box covers every urgent concern, not just this page's."""
+    concerns = own_open_concerns(request.user)
+    page = Paginator(concerns, TO_RAISE_PAGE_SIZE).get_page(request.GET.get("page"))
+    urgent = _all_urgent(page, concerns)
     return render(
         request,
         "monitoring/flags/to_raise.html",
         {
-            "concerns": concerns,
+            "page": page,
+            "concerns": page.object_list,
             "urgent": urgent,
             "contacted_at": _contacted_at(urgent),
             "phone": profile_for(request.user).care_team_phone,
@@ -92,6 +98,15 @@ def rule_list(request):
 
 def _number(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _all_urgent(page, concerns):
+    """Every urgent open concern. They sort first, so when the first page ends with a less
+    urgent one it already holds them all; otherwise one more query."""
+    shown = list(page.object_list)
+    if page.number == 1 and (not shown or shown[-1].urgency != Urgency.URGENT):
+        return [c for c in shown if c.urgency == Urgency.URGENT]
+    return list(concerns.filter(urgency=Urgency.URGENT))
 
 
 def _contacted_at(urgent):
