@@ -92,14 +92,14 @@ def test_to_raise_is_paged_and_its_queries_do_not_grow(patient, patient_client):
     open_concerns(patient, 40)
     assert queries(patient_client, url) == few
     first = patient_client.get(url)
-    assert len(first.context["concerns"]) == 30
-    assert "Page 1 of 2" in first.content.decode()
+    assert len(first.context["concerns"]) == 20
+    assert "Page 1 of 3" in first.content.decode()
     second = patient_client.get(url, {"page": 2})
-    assert len(second.context["concerns"]) == 13
+    assert len(second.context["concerns"]) == 20
 
 
 def test_to_raise_urgent_box_counts_urgent_concerns_beyond_the_page(patient, patient_client):
-    open_concerns(patient, 31)
+    open_concerns(patient, 21)
     area = AreaFactory(patient=patient, name="Zzz")
     ConcernFactory(latest_entry=EntryFactory(area=area), rule="urgent_test", urgency="urgent")
     page2 = patient_client.get(reverse("monitoring:to_raise"), {"page": 2})
@@ -154,3 +154,22 @@ def test_triage_logging_costs_the_same_on_later_views(patient, invited_clinician
     url = reverse("monitoring:triage")
     first = queries(client, url)
     assert queries(client, url) <= first
+
+
+def test_home_queries_do_not_grow_with_concerns(patient, patient_client):
+    url = reverse("tracker:home")
+    open_concerns(patient, 2)
+    few = queries(patient_client, url)
+    open_concerns(patient, 12)
+    assert queries(patient_client, url) == few
+    html = patient_client.get(url).content.decode()
+    assert html.count("Why the app raised this") == 5
+    assert reverse("monitoring:to_raise") in html
+
+
+def test_home_urgent_box_knows_every_urgent_concern(patient, patient_client):
+    for i in range(7):
+        area = AreaFactory(patient=patient, name=f"Urgent {i}")
+        ConcernFactory(latest_entry=EntryFactory(area=area), rule=f"u{i}", urgency="urgent")
+    context = patient_client.get(reverse("tracker:home")).context
+    assert len(context["urgent"]) == 7 and len(context["concerns"]) == 5

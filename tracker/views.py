@@ -24,7 +24,7 @@ from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
 from tracker.photo_forms import PhotoForm
 from tracker.photo_views import finish, form_page, save_entry_and_photos
 
-TIMELINE_PAGE_SIZE = 50
+TIMELINE_PAGE_SIZE = 20
 
 
 def _timeline(request, entries):

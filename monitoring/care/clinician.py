@@ -62,7 +62,7 @@ def triage(*, clinician, urgency="", query=""):
 def record_timeline(*, entries):
     """A patient's checks across areas, newest first, with what each check did to which concern
     and the photos preloaded."""
-    links = ConcernCheck.objects.select_related("concern__reviewed_by")
+    links = ConcernCheck.objects.for_timelines()
     return (
         entries.select_related("area")
         .prefetch_related(Prefetch("concern_checks", queryset=links), "photos")

@@ -29,10 +29,10 @@ from tracker.access import (
 )
 from tracker.models import CareGrant, Role
 
-TRIAGE_PAGE_SIZE = 100
+TRIAGE_PAGE_SIZE = 50
 LOG_PAGE_SIZE = 50
 SHARED_PAGE_SIZE = 50
-RECORD_PAGE_SIZE = 50
+RECORD_PAGE_SIZE = 20
 
 
 def _page(request, items, size):

@@ -11,12 +11,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from education.vocabulary import Urgency
 from monitoring.flags import evaluation
-from monitoring.flags.access import get_concern_for_user, own_open_concerns
+from monitoring.flags.access import all_urgent, get_concern_for_user, own_open_concerns
 from monitoring.rules import wording
 from monitoring.rules.catalogue import CATALOGUE, RULES
 from tracker.services import profile_for
 
-TO_RAISE_PAGE_SIZE = 30
+TO_RAISE_PAGE_SIZE = 20
 
 
 @require_safe
@@ -26,7 +26,7 @@ def to_raise(request):
     The urgent box covers every urgent concern, not just this page's."""
     concerns = own_open_concerns(request.user)
     page = Paginator(concerns, TO_RAISE_PAGE_SIZE).get_page(request.GET.get("page"))
-    urgent = _all_urgent(page, concerns)
+    urgent = all_urgent(page.object_list, concerns, shown_from_start=page.number == 1)
     return render(
         request,
         "monitoring/flags/to_raise.html",
@@ -98,15 +98,6 @@ def rule_list(request):
 
 def _number(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def _all_urgent(page, concerns):
-    """Every urgent open concern. They sort first, so when the first page ends with a less
-    urgent one it already holds them all; otherwise one more query."""
-    shown = list(page.object_list)
-    if page.number == 1 and (not shown or shown[-1].urgency != Urgency.URGENT):
-        return [c for c in shown if c.urgency == Urgency.URGENT]
-    return list(concerns.filter(urgency=Urgency.URGENT))
 
 
 def _contacted_at(urgent):
