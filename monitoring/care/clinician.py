@@ -86,7 +86,7 @@ def record_concerns(*, patient) -> list[AreaConcerns]:
     by_area: dict[int, AreaConcerns] = {}
     for area in patient.areas.all():
         by_area[area.pk] = AreaConcerns(area)
-    related = ("area", "latest_entry", "first_entry", "reviewed_by")
+    related = ("area", "latest_entry", "reviewed_by")
     for concern in Concern.objects.open().filter(patient=patient).select_related(*related):
         by_area[concern.area_id].open.append(concern)
     # The latest few reviews of each area, cut in SQL: one query, however many reviews there are.

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -215,7 +216,18 @@ def _record_context(request, grant):
         "can_review": can_review,
         "can_log": grant.role == Role.CAREGIVER and grant.caregiver_can_log,
         "review_form": ReviewForm() if can_review else None,
+        "review_url": reverse("monitoring:review", args=[patient.code]),
+        "outcome_options": _outcome_options() if can_review else "",
     }
+
+
+def _outcome_options():
+    """The outcome choices of every review form on the record page, as <option>s, rendered once
+    for the page rather than once per open concern. No outcome is chosen for the clinician:
+    saving needs a deliberate choice."""
+    empty = format_html('<option value="">{}</option>', _("Choose an outcome"))
+    choices = ReviewForm.base_fields["outcome"].choices
+    return empty + format_html_join("", '<option value="{}">{}</option>', choices)
 
 
 @require_GET
