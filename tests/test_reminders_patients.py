@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
-from monitoring.models import ReminderPlan
-from monitoring.reminders import patients, schedule
+from monitoring.care.clinician import review_concerns
+from monitoring.models import Concern, ReminderPlan
+from monitoring.reminders import calendar_feed, patients, schedule
 from tests.factories import EntryFactory
 from tests.tasks_helpers import run_tasks
 
@@ -216,3 +217,46 @@ def test_a_reminder_before_the_next_appointment_links_to_the_summary(patient, ar
     assert "Your next visit is coming up" in message.body
     assert reverse("monitoring:summary") in message.body
     assert area.name.lower() not in message.body.lower()
+
+
+def test_an_area_under_watch_is_reminded_weekly_whatever_the_rhythm(patient, area, clinician):
+    """A monthly rhythm becomes weekly while an area has an open concern; the review closes it
+    and the patient's own rhythm returns."""
+    with time_machine.travel(START, tick=False) as clock:
+        ReminderPlan.objects.create(patient=patient, every_days=30)
+        EntryFactory(area=area, date=START.date(), signs=["new_lump"], change="new")
+        assert Concern.objects.open().filter(patient=patient).exists()
+        clock.move_to(at(8))
+        patients.send_due_reminders()
+        run_tasks()
+        assert len(reminders_sent()) == 1  # 7 days after the check, not 30
+        feed = Calendar.from_ical(calendar_feed.build(plan=patient.reminder_plan))
+        (event,) = [c for c in feed.walk("VEVENT") if str(c["uid"]).startswith("rhythm-")]
+        assert event["rrule"]["interval"] == [7]
+
+        clock.move_to(at(9))
+        EntryFactory(area=area, date=at(9).date())  # the patient checks, nothing seen
+        review_concerns(
+            patient=patient,
+            reviewer=clinician,
+            outcome=Concern.Outcome.SEEN_NO_CONCERN,
+            note="",
+            area_code=area.code,
+        )
+        assert not Concern.objects.open().filter(patient=patient).exists()
+        clock.move_to(at(17))
+        patients.send_due_reminders()
+        run_tasks()
+        assert len(reminders_sent()) == 1  # back to monthly: nothing 7 days after that check
+
+
+def test_a_resolved_area_is_not_under_watch(patient, area):
+    with time_machine.travel(START, tick=False) as clock:
+        ReminderPlan.objects.create(patient=patient, every_days=30)
+        EntryFactory(area=area, date=START.date(), signs=["new_lump"], change="new")
+        area.resolved_at = START
+        area.save()
+        clock.move_to(at(9))
+        patients.send_due_reminders()
+        run_tasks()
+        assert reminders_sent() == []

@@ -265,6 +265,9 @@ DAILY_RULES_HOUR = env_int("DAILY_RULES_HOUR", 2)
 DIGEST_HOUR = env_int("DIGEST_HOUR", 8)
 # Triage and the admin warn when the daily rules have not succeeded for this long.
 RULES_STALE_HOURS = env_int("RULES_STALE_HOURS", 36)
+# While an area has an open concern, reminders come at least this often (days): "weekly for an
+# area under watch" (issue 15).
+WATCH_EVERY_DAYS = env_int("WATCH_EVERY_DAYS", 7)
 # A missed reminder is nudged once, this many days later.
 REMINDER_NUDGE_DAYS = env_int("REMINDER_NUDGE_DAYS", 3)
 # Days before the next appointment (in the profile) that the patient is reminded to prepare.

@@ -9,7 +9,12 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from monitoring.models import ReminderPlan, WatchPlan
-from monitoring.reminders.patients import checked_since_plan, next_due
+from monitoring.reminders.patients import (
+    checked_since_plan,
+    every_days,
+    next_due,
+    watched_concerns,
+)
 from tracker.models import Entry
 
 
@@ -32,9 +37,13 @@ def build(*, plan: ReminderPlan) -> bytes:
     cal.add("x-wr-calname", _("Skin checks"))
     if not plan.paused:
         last = Entry.objects.filter(area__patient=plan.patient_id).aggregate(Max("created_at"))
-        due = timezone.localdate(max(next_due(plan, last["created_at__max"]), now))
+        watching = watched_concerns().filter(patient=plan.patient_id).exists()
+        due = timezone.localdate(
+            max(next_due(plan, last["created_at__max"], watching=watching), now)
+        )
         event = _event(f"rhythm-{plan.pk}@skin-change-tracker", due, now)
-        event.add("rrule", {"freq": "daily", "interval": plan.every_days, "count": 12})
+        interval = every_days(plan, watching=watching)
+        event.add("rrule", {"freq": "daily", "interval": interval, "count": 12})
         cal.add_component(event)
         watch = (
             WatchPlan.objects.active()

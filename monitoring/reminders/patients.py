@@ -1,11 +1,12 @@
 """Reminding patients: the rhythm they picked, and the watch plans their clinicians asked for.
 
 A reminder goes when `every_days` have passed since the later of the last check, the last
-reminder and the plan's start; a missed one is nudged once, `REMINDER_NUDGE_DAYS` later, and not
-again until the patient has checked (the rhythm's reminders go on, never more often). Nothing
-is sent in the patient's quiet hours or while paused. Every message says only "It is time for
-your skin check": never an area or a sign. Each send is claimed by a conditional UPDATE, so two
-workers never send the same one.
+reminder and the plan's start (at most `WATCH_EVERY_DAYS` while an area the patient still
+watches has an open concern: an area under watch is checked weekly); a missed one is nudged
+once, `REMINDER_NUDGE_DAYS` later, and not again until the patient has checked (the rhythm's
+reminders go on, never more often). Nothing is sent in the patient's quiet hours or while
+paused. Every message says only "It is time for your skin check": never an area or a sign.
+Each send is claimed by a conditional UPDATE, so two workers never send the same one.
 """
 
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from monitoring.models import PushSubscription, ReminderPlan, WatchPlan
+from monitoring.models import Concern, PushSubscription, ReminderPlan, WatchPlan
 from monitoring.reminders import mail, push
 from tracker.models import Entry, User
 
@@ -59,9 +60,27 @@ def is_quiet(*, quiet_from: int, quiet_until: int, now: datetime) -> bool:
     return hour >= quiet_from or hour < quiet_until  # wraps past midnight
 
 
-def next_due(plan: ReminderPlan, last_check: datetime | None) -> datetime:
+def every_days(plan: ReminderPlan, *, watching: bool) -> int:
+    """The patient's rhythm; weekly at most while an area has an open concern (issue 15: "weekly
+    for an area under watch"; the seed asks that an evolving change be looked at again)."""
+    return min(plan.every_days, settings.WATCH_EVERY_DAYS) if watching else plan.every_days
+
+
+def next_due(
+    plan: ReminderPlan, last_check: datetime | None, *, watching: bool = False
+) -> datetime:
     anchor = max(t for t in (plan.started_at, plan.reminded_at, last_check) if t is not None)
-    return anchor + timedelta(days=plan.every_days)
+    return anchor + timedelta(days=every_days(plan, watching=watching))
+
+
+def watched_concerns():
+    """Open concerns of areas the patient still watches (not marked resolved)."""
+    return Concern.objects.open().filter(area__resolved_at__isnull=True)
+
+
+def under_watch():
+    """Has the plan's patient an area under watch? (An expression for `annotate`.)"""
+    return Exists(watched_concerns().filter(patient=OuterRef("patient")))
 
 
 def unsubscribe_token(patient) -> str:
@@ -129,7 +148,7 @@ def send_due_reminders(*, now: datetime | None = None) -> Sent:
     has_push = Exists(PushSubscription.objects.filter(patient=OuterRef("patient")))
     plans = (
         ReminderPlan.objects.filter(paused=False)
-        .annotate(last_check=_last_check(), has_push=has_push)
+        .annotate(last_check=_last_check(), has_push=has_push, watching=under_watch())
         .filter(Q(by_email=True) | Q(has_push=True))
         .select_related("patient")
     )
@@ -137,7 +156,7 @@ def send_due_reminders(*, now: datetime | None = None) -> Sent:
         if is_quiet(quiet_from=plan.quiet_from, quiet_until=plan.quiet_until, now=now):
             continue
         with transaction.atomic():
-            if now >= next_due(plan, plan.last_check):
+            if now >= next_due(plan, plan.last_check, watching=plan.watching):
                 if _claim(ReminderPlan, plan.pk, "reminded_at", plan.reminded_at, now):
                     _send(plan.patient, nudge=False, by_email=plan.by_email)
                     sent.reminders += 1
