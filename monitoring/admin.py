@@ -1,24 +1,48 @@
-"""Admin for the care room: invitations, and the access log (read-only for everyone, superusers
-included)."""
+"""Admin for monitoring: concerns, invitations and watch plans (patient data: read-only and
+logged), the access log (read-only for everyone, superusers included) and the worker's
+schedule."""
 
 from django.contrib import admin
 
-from monitoring.models import AccessLogEntry, Invitation, ScheduledJob, WatchPlan
+from monitoring.models import AccessLogEntry, Concern, Invitation, ScheduledJob, WatchPlan
+from tracker.patient_admin import PatientDataAdmin
+
+
+@admin.register(Concern)
+class ConcernAdmin(PatientDataAdmin):
+    """What the rules found: read here, reviewed only by a clinician the patient invited."""
+
+    list_display = ["code", "rule", "raised_urgency", "urgency", "state", "opened_at"]
+    list_filter = ["state", "raised_urgency", "rule"]
+    list_select_related = ["area"]
+    log_what = "flag"
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(PatientDataAdmin):
     list_display = ["patient", "email", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role"]
-    raw_id_fields = ["patient", "accepted_by"]
-    readonly_fields = ["code", "token_hash", "created_at", "accepted_at", "accepted_by"]
+    list_select_related = ["patient"]
+    exclude = ["token_hash"]
     search_fields = ["patient__email", "email"]
+    log_what = "other"
 
 
 @admin.register(AccessLogEntry)
 class AccessLogEntryAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "actor_role", "patient", "what", "allowed", "ip_address"]
-    list_filter = ["allowed", "what", "actor_role"]
+    list_display = [
+        "at",
+        "actor",
+        "actor_pseudonym",
+        "actor_role",
+        "patient",
+        "patient_pseudonym",
+        "what",
+        "wrote",
+        "allowed",
+        "ip_address",
+    ]
+    list_filter = ["allowed", "wrote", "what", "actor_role"]
     search_fields = ["actor__email", "patient__email", "ip_address"]
     date_hierarchy = "at"
     list_select_related = ["actor", "patient"]
@@ -45,7 +69,8 @@ class ScheduledJobAdmin(admin.ModelAdmin):
 
 
 @admin.register(WatchPlan)
-class WatchPlanAdmin(admin.ModelAdmin):
+class WatchPlanAdmin(PatientDataAdmin):
+    """A clinician's plan to watch an area: patient data, read-only and logged."""
+
     list_display = ["code", "due_on", "days", "created_at", "reminded_at", "cancelled_at"]
-    raw_id_fields = ["area", "patient", "requested_by"]
-    readonly_fields = ["code", "created_at", "reminded_at", "nudged_at"]
+    log_what = "area"

@@ -60,8 +60,20 @@ def entry(area):
 
 
 def client_for(client, user):
+    """Logged in, second step passed: as force_login skips the password, this skips the code, for
+    tests of other pages (tests/test_two_factor.py tests the step itself)."""
     client.force_login(user)
+    pass_second_factor(client)
     return client
+
+
+def pass_second_factor(client):
+    from tracker.security import two_factor
+
+    session = client.session
+    session[two_factor.VERIFIED] = "tests"
+    session.pop(two_factor.PENDING, None)
+    session.save()
 
 
 @contextmanager
@@ -148,3 +160,19 @@ def refused_clients(stranger_clients, revoked_clinician):
     from django.test import Client
 
     return {**stranger_clients, "revoked clinician": client_for(Client(), revoked_clinician)}
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, past the second step (staff must pass it)."""
+    return client_for(client, admin_user)
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    """The throttles count in the cache: each test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -11,45 +11,94 @@ from tracker.models import User
 NEW_PASSWORD = "another-long-password-77"
 
 
-def test_sign_up_logs_in_and_creates_a_profile(client, db):
-    response = client.post(
+def sign_up(client, email="Nia.New@Example.com", password=NEW_PASSWORD, **extra):
+    return client.post(
         reverse("signup"),
         {
             "full_name": "Nia New",
-            "email": "Nia.New@Example.com",
+            "email": email,
+            "password1": password,
+            "password2": password,
+            **extra,
+        },
+    )
+
+
+def confirm_from_email(client, message):
+    """What the browser does with the emailed link: post the #fragment's token."""
+    token = re.search(r"/accounts/signup/confirm/#(\S+)", message.body).group(1)
+    return client.post(reverse("signup_confirm"), {"token": token})
+
+
+def test_sign_up_confirms_the_email_before_use(client, db):
+    response = sign_up(client)
+    assert response.status_code == 302 and response.url == reverse("signup_sent")
+    user = User.objects.get()
+    assert user.email == "nia.new@example.com" and not user.is_active
+    # Not usable before the email is confirmed.
+    login = client.post(reverse("login"), {"username": user.email, "password": NEW_PASSWORD})
+    assert login.status_code == 200
+    assert client.get(reverse("tracker:home")).status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["nia.new@example.com"]
+    response = confirm_from_email(client, message)
+    assert response.status_code == 302 and response.url == reverse("tracker:profile")
+    user.refresh_from_db()
+    assert user.is_active and hasattr(user, "profile")
+    assert client.get(reverse("tracker:home")).status_code == 200
+    # The link works once.
+    client.post(reverse("logout"))
+    assert confirm_from_email(client, message).status_code == 400
+
+
+def test_the_confirmation_token_is_never_in_a_url_the_server_sees(client, db):
+    sign_up(client)
+    link = re.search(r"http\S+", mail.outbox[0].body).group(0)
+    path, _hash, token = link.partition("#")
+    assert token and token not in path
+
+
+def test_a_wrong_confirmation_token_is_refused(client, db):
+    sign_up(client)
+    response = client.post(reverse("signup_confirm"), {"token": "MQ.wrong-token"})
+    assert response.status_code == 400 and "does not work" in response.content.decode()
+    assert not User.objects.get().is_active
+
+
+def test_sign_up_answers_the_same_for_an_existing_email(client, patient):
+    new = sign_up(client, email="someone.new@example.com")
+    existing = sign_up(client, email="PAT@example.com")
+    assert (existing.status_code, existing.url) == (new.status_code, new.url)
+    assert User.objects.filter(email__iexact="pat@example.com").count() == 1
+    # The owner is told what happened, and how to log in or reset their password.
+    owner_mail = [m for m in mail.outbox if m.to == ["pat@example.com"]]
+    assert len(owner_mail) == 1
+    assert "already have an account" in owner_mail[0].body
+    assert "/accounts/password_reset/" in owner_mail[0].body
+    patient.refresh_from_db()
+    assert patient.check_password(PASSWORD)
+
+
+def test_sign_up_refuses_a_weak_password(client, db):
+    for weak in ("123", "Skin2026", "short-pw-1"):
+        response = sign_up(client, email="x@example.com", password=weak)
+        assert response.status_code == 200
+        assert not User.objects.exists()
+    assert "at least 12 characters" in response.content.decode()
+
+
+def test_a_name_with_a_line_break_is_refused(client, db):
+    response = client.post(
+        reverse("signup"),
+        {
+            "full_name": "Nia\r\nBcc: victim@example.com",
+            "email": "nia@example.com",
             "password1": NEW_PASSWORD,
             "password2": NEW_PASSWORD,
         },
     )
-    assert response.status_code == 302
-    user = User.objects.get()
-    assert user.email == "nia.new@example.com"
-    assert user.password.startswith("md5$") or user.has_usable_password()
-    assert hasattr(user, "profile")
-    assert client.get(reverse("tracker:home")).status_code == 200
-
-
-def test_sign_up_refuses_an_existing_email_in_any_case(client, patient):
-    response = client.post(
-        reverse("signup"),
-        {
-            "full_name": "X",
-            "email": "PAT@example.com",
-            "password1": "x1-long-pass-word",
-            "password2": "x1-long-pass-word",
-        },
-    )
-    assert "already exists" in response.content.decode()
-    assert User.objects.count() == 1
-
-
-def test_sign_up_refuses_a_weak_password(client, db):
-    response = client.post(
-        reverse("signup"),
-        {"full_name": "X", "email": "x@example.com", "password1": "123", "password2": "123"},
-    )
-    assert response.status_code == 200
-    assert not User.objects.exists()
+    assert response.status_code == 200 and "one line" in response.content.decode()
+    assert not User.objects.exists() and mail.outbox == []
 
 
 def test_log_in_with_email_in_any_case_and_log_out(client, patient):
@@ -95,16 +144,16 @@ def test_reset_for_unknown_email_sends_nothing_and_reveals_nothing(client, db):
 
 
 def test_a_patient_cannot_make_themselves_a_clinician(client, db):
-    client.post(
-        reverse("signup"),
-        {
-            "full_name": "Sneaky",
-            "email": "s@example.com",
-            "password1": NEW_PASSWORD,
-            "password2": NEW_PASSWORD,
-            "is_clinician": "on",
-            "is_staff": "on",
-        },
-    )
+    sign_up(client, email="s@example.com", is_clinician="on", is_staff="on")
     user = User.objects.get()
     assert not user.is_clinician and not user.is_staff
+
+
+def test_a_mail_server_fault_never_fails_a_sign_up(client, db, monkeypatch, caplog):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("smtp down for nia.new@example.com")
+
+    monkeypatch.setattr("tracker.security.signup.send_mail", refuse)
+    response = sign_up(client)
+    assert response.status_code == 302 and response.url == reverse("signup_sent")
+    assert "nia.new@example.com" not in caplog.text

@@ -18,6 +18,7 @@ from django.utils import timezone
 from monitoring.care.demo import load_demo_care
 from monitoring.models import AccessLogEntry, Concern
 from tests import s3_server
+from tests.conftest import client_for
 from tests.photo_helpers import storage_fixture, stored_files  # noqa: F401
 from tracker.backup import EXCLUDE, BackupError, backup, restore, verify
 from tracker.integrity import check_photos
@@ -47,7 +48,7 @@ def demo(storage):
     accounts = load_demo_care(today=timezone.localdate())
     # A read by the clinician, so the access log has a row to carry over too.
     client = Client()
-    client.force_login(accounts.clinician)
+    client_for(client, accounts.clinician)
     photo = Photo.objects.filter(entry__area__patient=accounts.patient).first()
     assert client.get(reverse("tracker:photo_file", args=[photo.code, "thumb"])).status_code == 200
     assert AccessLogEntry.objects.exists() and Concern.objects.filter(state="reviewed").exists()
@@ -86,7 +87,11 @@ def test_the_demo_comes_back_row_for_row_and_byte_for_byte(
     call_command("restore", str(tmp_path / "backup"), stdout=restored)
     assert "all SHA-256 match" in restored.getvalue()
 
-    assert every_row() == rows  # every row, every field, the same primary keys
+    after = every_row()  # every row, every field, the same primary keys
+    assert after == rows, {
+        "lost": sorted(set(rows) - set(after)),
+        "new": sorted(set(after) - set(rows)),
+    }
     assert every_file(place) == files  # every file, 100% of SHA-256 the same
     run = check_photos(storage=place)
     assert run.ok and run.rows_checked == Photo.objects.count()
@@ -140,3 +145,14 @@ def test_backup_needs_a_new_folder_and_fails_on_a_lost_file(demo, storage, tmp_p
     storage.delete(Photo.objects.first().screen_name)
     with pytest.raises(BackupError, match="not in the store"):
         backup(tmp_path / "second")
+
+
+def test_timestamps_come_back_to_the_microsecond(storage, tmp_path, request, settings):
+    # Django's own JSON cuts to the millisecond: 10:00:00.000500 came back as 10:00:00.
+    moment = timezone.make_aware(timezone.datetime(2026, 3, 1, 10, 0, 0, 500))
+    user = User.objects.create_user("exact@example.com", "x", full_name="Exact")
+    User.objects.filter(pk=user.pk).update(last_login=moment)
+    backup(tmp_path / "backup")
+    empty_place(storage, request, settings, tmp_path)
+    restore(tmp_path / "backup")
+    assert User.objects.get(email="exact@example.com").last_login == moment

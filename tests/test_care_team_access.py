@@ -273,6 +273,7 @@ OWN_PAGES = {
     "grant_revoke",
     "invitation_revoke",
     "access_log",
+    "access_log_day",
     "summary",
     "summary_pdf",
     "questions",
@@ -281,8 +282,14 @@ OWN_PAGES = {
     "question_delete",
 }
 # The member's own lists (triage: clinicians only; shared_with_me), the review (tests above), and
-# the invitation link (by token: test_care_team_invitations).
-MEMBER_PAGES = {"triage", "shared_with_me", "review", "invitation"}
+# the invitation link (by token, kept in the session: test_care_team_invitations).
+MEMBER_PAGES = {
+    "triage",
+    "shared_with_me",
+    "review",
+    "invitation_open",
+    "invitation_current",
+}
 
 
 def test_every_care_and_summary_view_is_in_the_matrix():

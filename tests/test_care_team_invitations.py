@@ -16,6 +16,7 @@ from monitoring.models import Invitation, hash_token
 from tests.conftest import client_for
 from tests.factories import PASSWORD, ClinicianFactory, UserFactory
 from tests.tasks_helpers import run_tasks
+from tests.test_accounts import confirm_from_email
 from tracker.models import CareGrant
 
 
@@ -33,13 +34,25 @@ def send_link(patient_client, django_capture_on_commit_callbacks):
         assert response.status_code == 302, response.content.decode()[-2000:]
         assert len(mail.outbox) == sent_before  # not in the request: the worker sends it
         run_tasks()
-        return re.search(r"http://\S+/invitations/(\S+)/", mail.outbox[-1].body).group(1)
+        return re.search(r"http://\S+/invitations/open/#(\S+)", mail.outbox[-1].body).group(1)
 
     return _send
 
 
-def link(token):
-    return reverse("monitoring:invitation", kwargs={"token": token})
+CURRENT = "/invitations/current/"
+
+
+def opened(client, token):
+    """What the browser does with the emailed link: post the #fragment's token, once stored in
+    the session the invitation's page has a token-less address."""
+    response = client.post(reverse("monitoring:invitation_open"), {"token": token})
+    assert response.status_code in (302, 404)
+    return CURRENT
+
+
+def accept_as(user, token):
+    client = client_for(Client(), user)
+    return client.post(opened(client, token))
 
 
 def test_invite_sends_a_single_use_link_and_stores_only_a_hash(patient, send_link):
@@ -79,8 +92,8 @@ def test_caregiver_accepts_with_matching_email(patient, send_link, area):
     token = send_link("helper@example.com", can_log=True)
     helper = UserFactory(email="helper@example.com")
     client = client_for(Client(), helper)
-    assert client.get(link(token)).status_code == 200
-    response = client.post(link(token))
+    assert client.get(opened(client, token)).status_code == 200
+    response = client.post(opened(client, token))
     assert response.status_code == 302
     grant = CareGrant.objects.get(patient=patient, member=helper)
     assert grant.role == "caregiver" and grant.caregiver_can_log
@@ -91,15 +104,15 @@ def test_anonymous_visitor_logs_in_and_comes_back(patient, send_link):
     token = send_link("helper@example.com")
     UserFactory(email="helper@example.com")
     client = Client()
-    page = client.get(link(token))
+    page = client.get(opened(client, token))
     assert page.status_code == 200
-    assert f"next={link(token)}".encode() in page.content
+    assert f"next={CURRENT}".encode() in page.content
     response = client.post(
-        f"{reverse('login')}?next={link(token)}",
+        f"{reverse('login')}?next={CURRENT}",
         {"username": "HELPER@example.com", "password": PASSWORD},
     )
-    assert response.status_code == 302 and response.url == link(token)
-    assert client.post(link(token)).status_code == 302
+    assert response.status_code == 302 and response.url == CURRENT
+    assert client.post(opened(client, token)).status_code == 302
     assert CareGrant.objects.filter(patient=patient).exists()
 
 
@@ -107,7 +120,7 @@ def test_new_person_signs_up_and_comes_back(patient, send_link):
     token = send_link("new.helper@example.com")
     client = Client()
     response = client.post(
-        f"{reverse('signup')}?next={link(token)}",
+        f"{reverse('signup')}?next={opened(client, token)}",
         {
             "full_name": "New Helper",
             "email": "new.helper@example.com",
@@ -115,13 +128,16 @@ def test_new_person_signs_up_and_comes_back(patient, send_link):
             "password2": PASSWORD,
         },
     )
-    assert response.status_code == 302 and response.url == link(token)
-    assert client.post(link(token)).status_code == 302
+    assert response.status_code == 302
+    response = confirm_from_email(client, mail.outbox[-1])
+    assert response.status_code == 302 and response.url == CURRENT
+    assert client.post(opened(client, token)).status_code == 302
     assert CareGrant.objects.filter(patient=patient, member__email="new.helper@example.com")
 
 
 def test_signup_ignores_a_next_to_another_site(db):
-    response = Client().post(
+    client = Client()
+    response = client.post(
         f"{reverse('signup')}?next=https://evil.example.com/",
         {
             "full_name": "Someone",
@@ -131,15 +147,17 @@ def test_signup_ignores_a_next_to_another_site(db):
         },
     )
     assert response.status_code == 302 and "evil" not in response.url
+    response = confirm_from_email(client, mail.outbox[-1])
+    assert response.status_code == 302 and "evil" not in response.url
 
 
 def test_wrong_account_is_refused(patient, send_link):
     token = send_link("helper@example.com")
     other = UserFactory(email="someone.else@example.com")
     client = client_for(Client(), other)
-    page = client.get(link(token))
+    page = client.get(opened(client, token))
     assert b"different email address" in page.content
-    assert client.post(link(token)).status_code == 409
+    assert client.post(opened(client, token)).status_code == 409
     assert not CareGrant.objects.exists()
     assert Invitation.objects.get().accepted_at is None
 
@@ -148,10 +166,10 @@ def test_used_twice_is_refused(patient, send_link):
     token = send_link("helper@example.com")
     helper = UserFactory(email="helper@example.com")
     client = client_for(Client(), helper)
-    assert client.post(link(token)).status_code == 302
+    assert client.post(opened(client, token)).status_code == 302
     # Revoke, then try the same link again: it must not bring access back.
     CareGrant.objects.update(revoked_at=timezone.now())
-    response = client.post(link(token))
+    response = client.post(opened(client, token))
     assert response.status_code == 409
     assert b"already been used" in response.content
     assert not CareGrant.objects.active().exists()
@@ -161,7 +179,7 @@ def test_expired_is_refused(patient, send_link):
     token = send_link("helper@example.com")
     helper = UserFactory(email="helper@example.com")
     with time_machine.travel(timezone.now() + datetime.timedelta(days=7, seconds=1)):
-        response = client_for(Client(), helper).post(link(token))
+        response = accept_as(helper, token)
     assert response.status_code == 409
     assert b"expired" in response.content
     assert not CareGrant.objects.exists()
@@ -171,7 +189,7 @@ def test_still_valid_just_before_expiry(patient, send_link):
     token = send_link("helper@example.com")
     helper = UserFactory(email="helper@example.com")
     with time_machine.travel(timezone.now() + datetime.timedelta(days=6, hours=23)):
-        assert client_for(Client(), helper).post(link(token)).status_code == 302
+        assert accept_as(helper, token).status_code == 302
 
 
 def test_revoked_invitation_is_refused(patient, patient_client, send_link):
@@ -181,7 +199,7 @@ def test_revoked_invitation_is_refused(patient, patient_client, send_link):
     assert patient_client.get(url).status_code == 200
     assert patient_client.post(url).status_code == 302
     helper = UserFactory(email="helper@example.com")
-    response = client_for(Client(), helper).post(link(token))
+    response = accept_as(helper, token)
     assert response.status_code == 409
     assert b"cancelled" in response.content
     assert not CareGrant.objects.exists()
@@ -192,18 +210,18 @@ def test_a_new_invitation_replaces_the_pending_one(patient, send_link):
     second = send_link("helper@example.com")
     helper = UserFactory(email="helper@example.com")
     client = client_for(Client(), helper)
-    assert client.post(link(first)).status_code == 409
-    assert client.post(link(second)).status_code == 302
+    assert client.post(opened(client, first)).status_code == 409
+    assert client.post(opened(client, second)).status_code == 302
 
 
 @pytest.mark.parametrize("token", ["x" * 43, "guess", "a" * 99, "short-1"])
 def test_unknown_or_guessed_token_gets_the_same_404(patient, send_link, token, client):
     send_link("helper@example.com")
-    response = client.get(link(token))
+    response = client.get(opened(client, token))
     assert response.status_code == 404
     assert b"does not match any invitation" in response.content
     helper = UserFactory(email="helper@example.com")
-    assert client_for(Client(), helper).post(link(token)).status_code == 404
+    assert accept_as(helper, token).status_code == 404
     assert not CareGrant.objects.exists()
 
 
@@ -211,21 +229,21 @@ def test_the_stored_hash_is_not_a_working_link(patient, send_link):
     send_link("helper@example.com")
     stored = Invitation.objects.get().token_hash
     helper = UserFactory(email="helper@example.com")
-    assert client_for(Client(), helper).post(link(stored)).status_code == 404
+    assert accept_as(helper, stored).status_code == 404
 
 
 def test_clinician_invitation_needs_a_clinician_account(patient, send_link):
     token = send_link("dr.new@example.com", role="clinician")
     not_marked = UserFactory(email="dr.new@example.com")
     client = client_for(Client(), not_marked)
-    response = client.post(link(token))
+    response = client.post(opened(client, token))
     assert response.status_code == 409
     assert b"administrator" in response.content
     assert not CareGrant.objects.exists()
     # Once an administrator marks the account, the same link works.
     not_marked.is_clinician = True
     not_marked.save()
-    assert client.post(link(token)).status_code == 302
+    assert client.post(opened(client, token)).status_code == 302
     assert CareGrant.objects.get().role == "clinician"
 
 
@@ -233,21 +251,21 @@ def test_clinician_accepts_and_sees_the_patient_in_triage(patient, send_link):
     token = send_link("dr.new@example.com", role="clinician")
     doctor = ClinicianFactory(email="dr.new@example.com")
     client = client_for(Client(), doctor)
-    assert client.post(link(token)).status_code == 302
+    assert client.post(opened(client, token)).status_code == 302
     assert patient.full_name.encode() in client.get(reverse("monitoring:triage")).content
 
 
 def test_patient_cannot_accept_their_own_invitation(patient, patient_client, send_link):
     token = send_link("helper@example.com")
-    assert patient_client.post(link(token)).status_code == 409
+    assert patient_client.post(opened(patient_client, token)).status_code == 409
     assert not CareGrant.objects.exists()
 
 
 def test_accepting_again_updates_the_grant_instead_of_duplicating(patient, send_link):
     helper = UserFactory(email="helper@example.com")
     client = client_for(Client(), helper)
-    client.post(link(send_link("helper@example.com")))
-    client.post(link(send_link("helper@example.com", can_log=True)))
+    client.post(opened(client, send_link("helper@example.com")))
+    client.post(opened(client, send_link("helper@example.com", can_log=True)))
     grant = CareGrant.objects.active().get()
     assert grant.caregiver_can_log
 

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import client_for
 from tests.factories import UserFactory
 from tests.photo_helpers import (
     add_photo,
@@ -113,7 +114,7 @@ def test_the_command_fails_on_orphans_in_a_dry_run(photos, storage):
 def test_the_admin_shows_the_last_runs(client, photos, db):
     check_photos()
     admin = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    client_for(client, admin)
     page = client.get(reverse("admin:tracker_photocheckrun_changelist"))
     assert page.status_code == 200
     assert "rows checked" in page.content.decode().lower()

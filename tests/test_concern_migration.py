@@ -6,7 +6,10 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("monitoring", "0008_concerns")]
+from tests.db.seal import connected_as_owner
+
+# tracker back to before its security migration too (its new User column is not in this state).
+BEFORE = [("monitoring", "0008_concerns"), ("tracker", "0008_photo_measurement")]
 AFTER = [("monitoring", "0009_flags_to_concerns")]
 
 
@@ -19,6 +22,8 @@ def migrate(targets):
 
 @pytest.fixture
 def old_apps(transactional_db):
+    if not connected_as_owner():
+        pytest.skip("migrations run as the owner role; this run is the app role (.ci/run)")
     apps = migrate(BEFORE)
     yield apps
     migrate(executor_leaf())

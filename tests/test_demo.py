@@ -35,10 +35,11 @@ def counts():
 
 # A fresh in-memory storage for the class: the demo's photo files are counted below.
 @override_settings(
+    DEBUG=True,
     STORAGES={
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+    },
 )
 class TestTheDemo(TestCase):
     @classmethod
@@ -46,6 +47,19 @@ class TestTheDemo(TestCase):
         cls.output = load()
         cls.patient = User.objects.get(email=demo.PATIENT_EMAIL)
         cls.clinician = User.objects.get(email=demo.CLINICIAN_EMAIL)
+
+    def test_the_log_shows_what_the_demo_clinician_says_they_did(self):
+        from monitoring.models import AccessLogEntry
+
+        rows = AccessLogEntry.objects.filter(actor=self.clinician, patient=self.patient)
+        whats = set(rows.values_list("what", flat=True))
+        assert {"timeline", "area", "photo", "flag_review"} <= whats
+        assert rows.filter(what="flag_review", wrote=True).exists()
+        call_command("load_demo_care", verbosity=0)  # nothing twice
+        assert AccessLogEntry.objects.filter(actor=self.clinician).count() == rows.count()
+
+    def test_make_run_prints_how_the_clinician_gets_past_the_second_step(self):
+        assert "second step at first login" in self.output
 
     def test_make_run_prints_both_demo_logins(self):
         assert f"{demo.PATIENT_EMAIL}  password: {demo.PATIENT_PASSWORD}" in self.output
@@ -109,3 +123,14 @@ class TestTheDemo(TestCase):
         assert patient.full_name in page.content.decode()
         timeline = client_for(Client(), patient).get(reverse("tracker:timeline")).content.decode()
         assert demo_care.DEMO_NOTE in timeline
+
+
+def test_the_demo_refuses_to_load_without_debug(db, settings):
+    import pytest
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    for command in ("load_demo", "load_demo_care"):
+        with pytest.raises(CommandError, match="DEBUG=true"):
+            call_command(command, verbosity=0)
+    assert not User.objects.exists()

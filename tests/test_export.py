@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 
+from tests.conftest import client_for
 from tests.factories import AreaFactory, EntryFactory
 from tests.images import photo_bytes
 from tests.photo_helpers import storage_fixture, upload  # noqa: F401
@@ -94,7 +95,7 @@ def test_export_holds_my_own_access_log_and_no_one_elses(
     CareGrant.objects.create(patient=other_patient, member=invited_clinician, role="clinician")
     theirs = AreaFactory(patient=other_patient, name="Somebody else's spot")
     reader = Client()
-    reader.force_login(invited_clinician)
+    client_for(reader, invited_clinician)
     assert reader.get(reverse("tracker:area_detail", args=[area.code])).status_code == 200
     assert reader.get(reverse("tracker:area_detail", args=[theirs.code])).status_code == 200
     _, archive = download(patient_client)

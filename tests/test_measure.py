@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import client_for
 from tests.factories import EntryFactory
 from tests.photo_helpers import add_photo, storage_fixture  # noqa: F401
 from tracker.measurements import PhotoMeasurement
@@ -90,7 +91,7 @@ def test_reference_too_short_says_so(patient_client, photo):
 
 
 def test_clinician_measures_without_changing_the_check(client, photo, invited_clinician):
-    client.force_login(invited_clinician)
+    client_for(client, invited_clinician)
     size_before = photo.entry.size_mm
     response = client.post(reverse("tracker:measure", args=[photo.code]), POINTS)
     measurement = PhotoMeasurement.objects.get()
@@ -107,7 +108,7 @@ def test_clinician_measures_without_changing_the_check(client, photo, invited_cl
 def test_patient_sees_the_clinicians_measurement_on_the_photo(
     client, patient_client, photo, invited_clinician
 ):
-    client.force_login(invited_clinician)
+    client_for(client, invited_clinician)
     client.post(reverse("tracker:measure", args=[photo.code]), POINTS)
     page = patient_client.get(reverse("tracker:photo_detail", args=[photo.code])).content.decode()
     assert "6.0 mm" in page and "Measured by Dr Invited (care team)" in page

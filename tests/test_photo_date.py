@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from tests.conftest import client_for
 from tests.factories import EntryFactory
 from tests.images import photo_bytes
 from tests.photo_helpers import storage_fixture, upload  # noqa: F401
@@ -45,7 +46,7 @@ def test_no_suggestion_when_the_dates_already_match(patient_client, photographed
 
 
 def test_readers_are_not_offered_to_change_the_date(photographed_entry, invited_clinician, client):
-    client.force_login(invited_clinician)
+    client_for(client, invited_clinician)
     url = reverse("tracker:entry_saved", args=[photographed_entry.code])
     assert "Your photo was taken on" not in client.get(url).content.decode()
     move = reverse("tracker:entry_use_photo_date", args=[photographed_entry.code])

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import client_for
 from tests.photo_helpers import photo_bytes, storage_fixture, stored_files, upload  # noqa: F401
 from tests.test_tracker_forms import entry_data
 from tracker.models import Entry, Photo, StagedPhoto
@@ -40,7 +41,7 @@ def test_even_an_invited_clinician_cannot_see_a_kept_photo(
     patient_client, area, storage, invited_clinician, client
 ):
     kept = keep_one(patient_client, area)
-    client.force_login(invited_clinician)
+    client_for(client, invited_clinician)
     assert client.get(reverse("tracker:staged_file", args=[kept.code, "screen"])).status_code == 404
 
 

@@ -110,7 +110,9 @@ def _patient_id(obj, patient_path):
     return obj.pk if last == "pk" else getattr(obj, f"{last}_id")
 
 
-def record_access(request, *, patient_ids, what, object_code=None, allowed=True):
+def record_access(
+    request, *, patient_ids, what, object_code=None, allowed=True, wrote=False, role=None
+):
     """Tell the access log that request.user read (or was refused) these patients' data.
 
     Called by `get_for_user` below; call it directly only for reads that are not one object fetched
@@ -125,10 +127,12 @@ def record_access(request, *, patient_ids, what, object_code=None, allowed=True)
             what=what,
             object_code=object_code,
             allowed=allowed,
+            wrote=wrote,
+            role=role,
         )
 
 
-def get_for_user(request, queryset, code, *, what, patient_path):
+def get_for_user(request, queryset, code, *, what, patient_path, wrote=False):
     """Fetch the object with public `code` from `queryset` (already narrowed by one of the
     `*_for` functions) or 404; log the read when it is someone else's data, and log refusals.
 
@@ -142,7 +146,12 @@ def get_for_user(request, queryset, code, *, what, patient_path):
         owner = queryset.model._default_manager.filter(code=code)
         _refuse(request, owner=owner.values_list(patient_path, flat=True), what=what, code=code)
     record_access(
-        request, patient_ids=[_patient_id(obj, patient_path)], what=what, object_code=code
+        request,
+        patient_ids=[_patient_id(obj, patient_path)],
+        what=what,
+        object_code=code,
+        # A page that could change something but was only shown (GET) is a read.
+        wrote=wrote and request.method not in ("GET", "HEAD"),
     )
     return obj
 
@@ -165,13 +174,20 @@ def _refuse(request, *, owner, what, code):
 def get_area_for_user(request, code, *, write=False, add_entries=False):
     areas = areas_for(request.user, write=write, add_entries=add_entries)
     return get_for_user(
-        request, areas.select_related("patient"), code, what="area", patient_path="patient"
+        request,
+        areas.select_related("patient"),
+        code,
+        what="area",
+        patient_path="patient",
+        wrote=write or add_entries,
     )
 
 
 def get_entry_for_user(request, code, *, write=False):
     entries = entries_for(request.user, write=write).select_related("area", "area__patient")
-    return get_for_user(request, entries, code, what="entry", patient_path="area__patient")
+    return get_for_user(
+        request, entries, code, what="entry", patient_path="area__patient", wrote=write
+    )
 
 
 def get_grant_for_user(request, patient_code, *, role=None, what="timeline"):
@@ -224,7 +240,14 @@ def get_photo_for_user(request, code, *, write=False, measure=False):
     else:
         photos = photos_for(request.user, write=write)
     photos = photos.select_related("entry", "entry__area")
-    return get_for_user(request, photos, code, what="photo", patient_path="entry__area__patient")
+    return get_for_user(
+        request,
+        photos,
+        code,
+        what="photo",
+        patient_path="entry__area__patient",
+        wrote=write or measure,
+    )
 
 
 def questions_for(user, *, write=False):

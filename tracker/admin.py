@@ -1,7 +1,19 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from tracker.models import CareGrant, Entry, Heartbeat, PhotoCheckRun, Profile, User, WatchedArea
+from tracker.models import (
+    CareGrant,
+    Entry,
+    Heartbeat,
+    Photo,
+    PhotoCheckRun,
+    Profile,
+    Question,
+    User,
+    WatchedArea,
+)
+from tracker.patient_admin import PatientDataAdmin
+from tracker.security.deletion import delete_account
 
 
 @admin.register(User)
@@ -21,32 +33,66 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     ]
 
+    def get_deleted_objects(self, objs, request):
+        """Deleting an account takes all its data with it (tracker.security.deletion); the page
+        names the accounts only, never the health data that goes with them."""
+        return [str(obj) for obj in objs], {}, set(), []
+
+    def delete_model(self, request, obj):
+        delete_account(user=obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            delete_account(user=user)
+
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(PatientDataAdmin):
     list_display = ["user", "next_appointment"]
-    raw_id_fields = ["user"]
+    patient_path = "user"
+    log_what = "profile"
 
 
 @admin.register(WatchedArea)
-class WatchedAreaAdmin(admin.ModelAdmin):
+class WatchedAreaAdmin(PatientDataAdmin):
     list_display = ["name", "site", "patient", "resolved_at"]
-    raw_id_fields = ["patient"]
+    list_select_related = ["patient"]
+    log_what = "area"
 
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(PatientDataAdmin):
     list_display = ["area", "date", "change"]
-    raw_id_fields = ["area", "created_by"]
+    list_select_related = ["area"]
+    patient_path = "area__patient"
+    log_what = "entry"
 
 
+@admin.register(Photo)
+class PhotoAdmin(PatientDataAdmin):
+    """Rows only: the image itself is never shown in the admin."""
+
+    list_display = ["code", "entry", "created_at"]
+    list_select_related = ["entry", "entry__area"]
+    patient_path = "entry__area__patient"
+    log_what = "photo"
+
+
+@admin.register(Question)
+class QuestionAdmin(PatientDataAdmin):
+    list_display = ["patient", "created_at"]
+    list_select_related = ["patient"]
+    log_what = "other"
+
+
+# Only an invitation the patient sent creates a grant; the admin shows them, read-only.
 @admin.register(CareGrant)
-class CareGrantAdmin(admin.ModelAdmin):
+class CareGrantAdmin(PatientDataAdmin):
     list_display = ["patient", "member", "role", "caregiver_can_log", "created_at", "revoked_at"]
     list_filter = ["role", "caregiver_can_log"]
-    raw_id_fields = ["patient", "member"]
-    readonly_fields = ["code", "created_at"]
+    list_select_related = ["patient", "member"]
     search_fields = ["patient__email", "member__email"]
+    log_what = "timeline"
 
 
 @admin.register(PhotoCheckRun)

@@ -74,7 +74,20 @@ def login_lines():
         "Log in with one of these demo accounts:",
         f"  patient:   {PATIENT_EMAIL}  password: {PATIENT_PASSWORD}",
         f"  clinician: {CLINICIAN_EMAIL}  password: {CLINICIAN_PASSWORD}",
+        "  The clinician sets up a second step at first login: scan the QR code it shows with an",
+        "  authenticator app (or type its key into one), then keep the recovery codes it gives.",
     ]
+
+
+def refuse_without_debug():
+    """The demo's passwords are published: never load it on a site that is not a local demo."""
+    from django.conf import settings
+    from django.core.management.base import CommandError
+
+    if not settings.DEBUG:
+        raise CommandError(
+            "The demo loads only with DEBUG=true (a local demo): its passwords are published."
+        )
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ local demo. Every variable is listed in the README.
 """
 
 import json
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,53 +14,15 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from tracker.env import env, env_bool, env_int, env_list, env_secret
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env(name, default=""):
-    return os.environ.get(name, default)
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_int(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_list(name, default=()):
-    value = os.environ.get(name, "")
-    return [item.strip() for item in value.split(",") if item.strip()] or list(default)
-
-
-def env_secret(name, *, debug_default):
-    """A secret that production must set; DEBUG (local demo) falls back to a fixed dev value."""
-    value = os.environ.get(name, "")
-    if value:
-        return value
-    if DEBUG:
-        return debug_default
-    raise ImproperlyConfigured(
-        f"{name} is not set. Set it in the environment, or set DEBUG=true for local use only."
-    )
-
-
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_secret("SECRET_KEY", debug_default="insecure-local-demo-key-do-not-deploy")
+SECRET_KEY = env_secret(
+    "SECRET_KEY", debug=DEBUG, debug_default="insecure-local-demo-key-do-not-deploy"
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 if not DEBUG and not ALLOWED_HOSTS:
@@ -86,13 +47,23 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "csp",
+    # Second factor (README: Security): authenticator apps (TOTP) and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django_tasks",
     "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # The client's address behind TRUSTED_PROXY_COUNT reverse proxies, before anyone reads it.
+    "tracker.security.proxies.TrustedProxyMiddleware",
     # First: a request id for every log line, and one line per request (no query strings).
     "tracker.request_log.RequestLogMiddleware",
+    # Privacy headers (outside whitenoise: static files too); NUL bytes or over-long values: 400.
+    "tracker.security.headers.PrivacyHeadersMiddleware",
+    "tracker.security.hostile_input.HostileInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,9 +71,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Every view is private unless it is marked public on purpose (@login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout, and the rows behind "where you are logged in".
+    "tracker.security.sessions.SessionActivityMiddleware",
+    # Clinicians and staff (and patients who turned it on) prove a second factor before anything.
+    "tracker.security.two_factor.SecondFactorMiddleware",
+    # Wrong passwords per address, per account and overall (django-axes below: per both).
+    "tracker.security.rate_limits.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Login throttling; django-axes asks to be last.
@@ -151,7 +129,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},  # ASVS 4.0.3 V2.1.1
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -168,6 +149,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "tracker.throttle.login_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Beyond axes (tracker/security/rate_limits.py): per address, per account, over the whole site.
+LOGIN_ADDRESS_LIMIT = env_int("LOGIN_ADDRESS_LIMIT", 30)
+LOGIN_ACCOUNT_LIMIT = env_int("LOGIN_ACCOUNT_LIMIT", 20)
+LOGIN_GLOBAL_LIMIT_PER_MINUTE = env_int("LOGIN_GLOBAL_LIMIT_PER_MINUTE", 300)
+# Other actions: (how many, in how many seconds), per address or per account.
+RATE_LIMITS = {
+    "signup": (env_int("SIGNUP_LIMIT_PER_HOUR", 10), 60 * 60),
+    "password_reset": (env_int("PASSWORD_RESET_LIMIT_PER_HOUR", 10), 60 * 60),
+    "invitation": (env_int("INVITATION_LIMIT_PER_DAY", 20), 24 * 60 * 60),
+    "upload": (env_int("UPLOAD_LIMIT_PER_HOUR", 120), 60 * 60),
+}
+# Reverse proxies before the app, each appending to X-Forwarded-For (0: the header is ignored).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -210,6 +204,7 @@ def s3_storage_options():
     }
 
 
+SERIALIZATION_MODULES = {"jsonl": "tracker.exact_jsonl"}  # backups keep microseconds
 STORAGES = {
     "default": (
         {"BACKEND": "tracker.storage.PrivateS3Storage", "OPTIONS": s3_storage_options()}
@@ -249,6 +244,12 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Skin Change Tracker <no-reply@localhost>")
 
+# The throttles' counts: this process's memory, or Redis shared by all processes (REDIS_URL).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if (REDIS_URL := env("REDIS_URL"))
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 # Background work: django-tasks with its database backend (no extra server); `manage.py
 # run_worker` runs the tasks and the schedule (README: Background work).
 TASKS = {
@@ -287,12 +288,31 @@ if bool(VAPID_PUBLIC_KEY) != bool(VAPID_PRIVATE_KEY) or (VAPID_PUBLIC_KEY and no
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
+# Idle timeout, shorter for clinicians and staff who reach many records (ASVS 4.0.3 V3.3.2).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_IDLE_MINUTES_CLINICIAN = env_int("SESSION_IDLE_MINUTES_CLINICIAN", 15)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers often probe over plain HTTP
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Second factor (django-otp): the name authenticator apps show; recovery codes (each works once).
+OTP_TOTP_ISSUER = env("OTP_ISSUER", "Skin Change Tracker")
+RECOVERY_CODES = 10
+# Passkeys (django-otp-webauthn), a second step only; on https or http://localhost (the demo).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+PASSKEY_ORIGIN = SITE_URL.rstrip("/")
+if not PASSKEY_ORIGIN.startswith(("https://", "http://localhost")):
+    PASSKEY_ORIGIN = "http://localhost:8000"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [PASSKEY_ORIGIN]
+OTP_WEBAUTHN_RP_ID = PASSKEY_ORIGIN.split("//", 1)[1].split(":")[0]
+
+# The access log keeps its rows (pseudonymised once a person deletes their account) this many
+# days; only rows older than that can be removed, by the database's own rule.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 8 * 365)
 
 # Content Security Policy (django-csp): only the app's own files; no inline scripts anywhere.
 # Bootstrap's CSS draws a few icons as data: SVG images. The one inline <style> (the summary's

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from tracker import health, measure_views, photo_views, pwa_views, question_views, views
+from tracker.security.rate_limits import limited
 
 tracker_patterns = [
     path("", views.home, name="home"),
@@ -45,6 +47,14 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("", include((tracker_patterns, "tracker"))),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/sent/", views.signup_sent, name="signup_sent"),
+    path("accounts/signup/confirm/", views.signup_confirm, name="signup_confirm"),
+    path("accounts/", include("tracker.security.urls")),
+    path(
+        "accounts/password_reset/",
+        limited("password_reset")(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("learn/", include("education.urls")),
     path("", include("monitoring.urls")),

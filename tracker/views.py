@@ -23,6 +23,10 @@ from tracker.export import export_filename, stream_export
 from tracker.forms import AreaForm, EntryForm, ProfileForm, SignUpForm
 from tracker.photo_forms import PhotoForm
 from tracker.photo_views import finish, form_page, save_entry_and_photos
+from tracker.security import signup as signup_service
+from tracker.security.rate_limits import limited
+
+SIGNUP_NEXT = "signup_next"
 
 TIMELINE_PAGE_SIZE = 20
 
@@ -33,25 +37,58 @@ def _timeline(request, entries):
     return {"page": page, "editable_entries": editable_entries(request.user, page)}
 
 
+def _safe_next(request, value):
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return value
+    return ""
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@limited("signup")
 def signup(request):
     if request.user.is_authenticated:
         return redirect("tracker:home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        services.profile_for(user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome. Your account is ready."))
-        # Back to where they came from (e.g. an invitation link), if it is on this site.
-        next_url = request.GET.get("next", "")
-        if url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return redirect(next_url)
-        return redirect("tracker:profile")
+        signup_service.sign_up(
+            full_name=form.cleaned_data["full_name"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+        )
+        # Back to where they came from (e.g. an invitation) once confirmed, in this browser.
+        request.session[SIGNUP_NEXT] = _safe_next(request, request.GET.get("next", ""))
+        return redirect("signup_sent")
     return render(request, "registration/signup.html", {"form": form})
+
+
+@login_not_required
+@require_GET
+def signup_sent(request):
+    return render(request, "registration/signup_sent.html")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def signup_confirm(request):
+    failed = False
+    if request.method == "POST":
+        user = signup_service.confirm(request.POST.get("token", "")[:200])
+        if user is not None:
+            services.profile_for(user)
+            next_url = request.session.pop(SIGNUP_NEXT, "")
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome. Your account is ready."))
+            return redirect(next_url or "tracker:profile")
+        failed = True
+    return render(
+        request,
+        "registration/signup_confirm.html",
+        {"failed": failed},
+        status=400 if failed else 200,
+    )
 
 
 @require_GET
@@ -151,6 +188,7 @@ def area_delete(request, code):
 
 
 @require_http_methods(["GET", "POST"])
+@limited("upload", per="user")
 def entry_create(request, code):
     area = get_area_for_user(request, code, add_entries=True)
     form = EntryForm(request.POST or None)
@@ -192,6 +230,7 @@ def entry_use_photo_date(request, code):
 
 
 @require_http_methods(["GET", "POST"])
+@limited("upload", per="user")
 def entry_edit(request, code):
     entry = get_entry_for_user(request, code, write=True)
     form = EntryForm(request.POST or None, instance=entry)

@@ -7,10 +7,11 @@ path without the query string, the address and when; never health data.
 
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from monitoring.models import AccessLogEntry
-from tracker.models import CareGrant
+from tracker.models import CareGrant, User
 
 MAX_PATH = 300
 
@@ -26,7 +27,22 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-def record(sender, *, request, patient_ids, what, object_code=None, allowed=True, **kwargs):
+def keep_until(now=None):
+    return (now or timezone.now()) + timedelta(days=settings.ACCESS_LOG_RETENTION_DAYS)
+
+
+def record(
+    sender,
+    *,
+    request,
+    patient_ids,
+    what,
+    object_code=None,
+    allowed=True,
+    wrote=False,
+    role=None,
+    **kwargs,
+):
     actor = request.user
     if not actor.is_authenticated:
         return
@@ -37,15 +53,23 @@ def record(sender, *, request, patient_ids, what, object_code=None, allowed=True
         patient_ids = known = _not_logged_today(actor, known, what)
         if not known:
             return
-    roles = {}
+    roles, pseudonyms = {}, {}
     if known:
-        grants = CareGrant.objects.active().filter(member=actor, patient_id__in=known)
-        roles = dict(grants.values_list("patient_id", "role"))
+        if role is None:
+            grants = CareGrant.objects.active().filter(member=actor, patient_id__in=known)
+            roles = dict(grants.values_list("patient_id", "role"))
+        people = User.objects.filter(pk__in=known)
+        pseudonyms = dict(people.values_list("pk", "log_pseudonym"))
+    until = keep_until()
     AccessLogEntry.objects.bulk_create(
         AccessLogEntry(
             actor=actor,
+            actor_pseudonym=actor.log_pseudonym,
             patient_id=pid,
-            actor_role=roles.get(pid, ""),
+            patient_pseudonym=pseudonyms.get(pid),
+            actor_role=role or roles.get(pid, ""),
+            wrote=wrote,
+            keep_until=until,
             what=what,
             object_code=object_code,
             path=request.path[:MAX_PATH],

@@ -8,6 +8,7 @@ Idempotent, like tracker.demo: running it again adds nothing.
 from django.db import transaction
 from django.utils import timezone
 
+from monitoring.care import demo_log
 from monitoring.models import Concern
 from tracker import demo
 from tracker.models import CareGrant, Role
@@ -35,6 +36,8 @@ def load_demo_care(*, today):
             _review(
                 open_.filter(pk=first.pk), clinician, Concern.Outcome.BOOK_APPOINTMENT, DEMO_NOTE
             )
+            # The reads that note speaks of ("I looked at your photos and notes").
+            demo_log.log_the_review(patient=patient, clinician=clinician, area=first.area)
     return accounts
 
 

@@ -66,7 +66,8 @@ def invite(*, patient, email, role, caregiver_can_log):
             token_hash=hash_token(token),
             expires_at=now + datetime.timedelta(days=invitation_days()),
         )
-        url = mail.site_url(reverse("monitoring:invitation", kwargs={"token": token}))
+        # The token goes in the #fragment, never sent to a server (monitoring.care.views).
+        url = mail.site_url(reverse("monitoring:invitation_open")) + f"#{token}"
         # Sent by the worker (retried if the mail server fails), only if this commits.
         mail.queue(
             to=invitation.email,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from monitoring.care import clinician, invitations
+from monitoring.care import clinician, invitations, log_view
 from monitoring.care.forms import InviteForm, ReviewForm, TriageFilterForm
 from monitoring.models import AccessLogEntry, Invitation
 from monitoring.reminders.health import daily_rules_warning
@@ -29,6 +29,7 @@ from tracker.access import (
     record_access,
 )
 from tracker.models import CareGrant, Role
+from tracker.security.rate_limits import limited
 
 TRIAGE_PAGE_SIZE = 50
 LOG_PAGE_SIZE = 50
@@ -60,6 +61,7 @@ def sharing(request):
 
 
 @require_http_methods(["GET", "POST"])
+@limited("invitation", per="user")
 def invite(request):
     form = InviteForm(request.POST or None, patient=request.user)
     if request.method == "POST" and form.is_valid():
@@ -102,9 +104,24 @@ def invitation_revoke(request, code):
 
 @require_GET
 def access_log(request):
-    rows = AccessLogEntry.objects.filter(patient=request.user).select_related("actor")
+    page = _page(request, log_view.groups(request.user), LOG_PAGE_SIZE)
     return render(
-        request, "monitoring/care/access_log.html", {"page": _page(request, rows, LOG_PAGE_SIZE)}
+        request,
+        "monitoring/care/access_log.html",
+        {"page": page, "days": log_view.describe(list(page))},
+    )
+
+
+@require_GET
+def access_log_day(request, day, who):
+    rows = log_view.rows_of(request.user, pseudonym=who, day=day).select_related("actor")
+    page = _page(request, rows, LOG_PAGE_SIZE)
+    if not page.object_list:
+        raise Http404
+    return render(
+        request,
+        "monitoring/care/access_log_day.html",
+        {"page": page, "day": day, "person": page[0].actor},
     )
 
 
@@ -133,10 +150,28 @@ PROBLEMS = {
 }
 
 
+INVITATION_SESSION_KEY = "invitation"
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def invitation(request, token):
-    found = invitations.find_invitation(token)
+def invitation_open(request):
+    """The emailed link: /invitations/open/#<token>. Browsers never send the #fragment, so the
+    token is in no server's access log; the page posts it (static/js/fragment-token.js), and it is
+    kept in the session behind the token-less /invitations/current/."""
+    if request.method == "POST":
+        token = request.POST.get("token", "").strip()
+        if invitations.find_invitation(token) is None:
+            return render(request, "monitoring/care/invitation_unknown.html", status=404)
+        request.session[INVITATION_SESSION_KEY] = token
+        return redirect("monitoring:invitation_current")
+    return render(request, "monitoring/care/invitation_open.html")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def invitation(request):
+    found = invitations.find_invitation(request.session.get(INVITATION_SESSION_KEY, ""))
     if found is None:
         return render(request, "monitoring/care/invitation_unknown.html", status=404)
     if not request.user.is_authenticated:

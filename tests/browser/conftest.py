@@ -112,4 +112,30 @@ def log_in(page, email, password=None, *, lands_on="/"):
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+    if "/accounts/two-factor/" in page.url:
+        second_step(page, email)
     page.wait_for_url(page.base + lands_on)
+
+
+def second_step(page, email):
+    """Clinicians and staff: set up the authenticator on first login (reading the key off the
+    page, as a person types it into an app), or type a recovery code on later ones (an
+    authenticator code can be used once only, and tests log in more often than every 30 s)."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    if page.url.split("?")[0].endswith("/setup/"):
+        secret = page.get_by_test_id("totp-secret").inner_text().replace(" ", "")
+        key = b32decode(secret + "=" * (-len(secret) % 8))
+        page.get_by_label("The 6-digit code your app shows now").fill(f"{totp(key):06d}")
+        page.get_by_role("button", name="Turn it on").click()
+        page.get_by_role("link", name="I have kept them").click()
+        return
+    device = StaticDevice.objects.get(user__email__iexact=email)
+    token = StaticToken.random_token()
+    StaticToken.objects.create(device=device, token=token)
+    page.get_by_label("Code").fill(token)
+    page.get_by_role("button", name="Continue").click()

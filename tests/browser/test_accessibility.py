@@ -12,7 +12,14 @@ from tests.browser.conftest import log_in
 from tests.photo_helpers import storage_fixture  # noqa: F401
 from tracker import demo
 
-PUBLIC = ["/accounts/login/", "/accounts/signup/", "/learn/", "/learn/signs/new_lump/"]
+PUBLIC = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/signup/sent/",
+    "/accounts/signup/confirm/",
+    "/learn/",
+    "/learn/signs/new_lump/",
+]
 
 
 @pytest.fixture
@@ -41,7 +48,22 @@ def patient_pages(patient):
         "/questions/",
         "/export/",
         "/reminders/",
+        "/accounts/two-factor/",
+        "/accounts/two-factor/setup/",
+        "/accounts/delete/",
+        "/accounts/sessions/",
+        _log_day(patient),
     ]
+
+
+def _log_day(patient):
+    """The details of one person's day in "Who looked at my record" (the demo writes its rows)."""
+    from django.utils import timezone
+
+    from monitoring.models import AccessLogEntry
+
+    row = AccessLogEntry.objects.filter(patient=patient).first()
+    return f"/sharing/log/{timezone.localdate(row.at).isoformat()}/{row.actor_pseudonym}/"
 
 
 def clinician_pages(patient):

@@ -17,6 +17,7 @@ from tracker.models.log import (
 from tracker.models.measurements import REFERENCE_CHOICES, PhotoMeasurement
 from tracker.models.operations import Heartbeat, PhotoCheckRun
 from tracker.models.questions import MAX_QUESTION, Question, QuestionQuerySet
+from tracker.models.sessions import LoginSession
 from tracker.models.sharing import CareGrant, CareGrantQuerySet, Role
 from tracker.models.staging import StagedPhoto, StagedPhotoQuerySet
 
@@ -31,6 +32,7 @@ __all__ = [
     "Entry",
     "EntryQuerySet",
     "Heartbeat",
+    "LoginSession",
     "Photo",
     "PhotoCheckRun",
     "PhotoMeasurement",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from education.choices import labels
 from education.vocabulary import History
+from tracker.security.validators import single_line
 
 
 class UserManager(BaseUserManager):
@@ -41,8 +42,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         OTHER = "other", _("Other clinician")
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The access log names the person by this random number too: once the account is deleted,
+    # its rows keep only this (it appears nowhere else, so it cannot be traced back).
+    log_pseudonym = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("your name"), max_length=150)
+    full_name = models.CharField(_("your name"), max_length=150, validators=[single_line])
     # Set by an administrator only: a patient cannot make themselves a clinician.
     is_clinician = models.BooleanField(_("clinician"), default=False)
     clinician_role = models.CharField(

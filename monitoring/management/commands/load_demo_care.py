@@ -12,6 +12,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        demo.refuse_without_debug()
         demo_care.load_demo_care(today=timezone.localdate())
         self.stdout.write(
             self.style.SUCCESS(

@@ -8,6 +8,7 @@ class Command(BaseCommand):
     help = "Create the demo patient and clinician with six months of entries (idempotent)."
 
     def handle(self, *args, **options):
+        demo.refuse_without_debug()
         accounts = demo.load_demo(today=timezone.localdate())
         verb = "Created" if accounts.created else "Found"
         self.stdout.write(self.style.SUCCESS(f"{verb} the demo accounts."))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0010_remove_flag'),
+        ('monitoring', '0011_access_log_sealed_pseudonymised'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

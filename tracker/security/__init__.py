@@ -1,0 +1,1 @@
+"""Security: response headers, hostile input, the second factor, and deleting an account."""
