@@ -13,6 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from monitoring.care import clinician as care
+from monitoring.care.access_log import keep_until
 from monitoring.flags.access import own_open_concerns
 from monitoring.models import AccessLogEntry, Concern, ConcernCheck
 from tests.factories import ClinicianFactory
@@ -79,7 +80,16 @@ def clinic(db):
         ConcernCheck(concern=c, entry=c.latest_entry, action="opened") for c in concerns
     )
     AccessLogEntry.objects.bulk_create(
-        AccessLogEntry(actor=doctor, patient=u, what="timeline", allowed=True, path="/")
+        AccessLogEntry(
+            actor=doctor,
+            actor_pseudonym=doctor.log_pseudonym,
+            patient=u,
+            patient_pseudonym=u.log_pseudonym,
+            keep_until=keep_until(),
+            what="timeline",
+            allowed=True,
+            path="/",
+        )
         for u in users
         for _ in range(10)
     )
