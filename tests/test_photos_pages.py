@@ -17,6 +17,7 @@ from tests.photo_helpers import (
 )
 from tracker import services
 from tracker.models import Photo
+from tracker.views import TIMELINE_PAGE_SIZE
 
 pytestmark = pytest.mark.usefixtures("storage")
 
@@ -190,8 +191,8 @@ class TestLongHistoryWithPhotos(TestCase):
 
     def test_area_timeline_with_photos_queries_are_bounded(self):
         url = reverse("tracker:area_detail", args=[self.areas[0].code])
-        # 8, plus the latest photo and the chart's checks.
-        self.assertEqual(self.thumbnails(10, url), 50)
+        # 8, plus the latest photo and the chart's checks; one thumbnail per check of the page.
+        self.assertEqual(self.thumbnails(10, url), TIMELINE_PAGE_SIZE)
 
 
 # --- delete: files go only after the commit ----------------------------------------------------

@@ -125,9 +125,7 @@ def timeline(entries):
     them."""
     # The concerns are monitoring's, reached through their related name: tracker imports
     # nothing of monitoring (see tracker/export.py).
-    links = Entry._meta.get_field("concern_checks").related_model.objects.select_related(
-        "concern__reviewed_by"
-    )
+    links = Entry._meta.get_field("concern_checks").related_model.objects.for_timelines()
     return (
         entries.select_related("area")
         .prefetch_related("photos", Prefetch("concern_checks", queryset=links))

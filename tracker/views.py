@@ -28,7 +28,7 @@ from tracker.security.rate_limits import limited
 
 SIGNUP_NEXT = "signup_next"
 
-TIMELINE_PAGE_SIZE = 50
+TIMELINE_PAGE_SIZE = 20
 
 
 def _timeline(request, entries):

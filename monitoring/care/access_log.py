@@ -5,7 +5,7 @@ helper sends. Rows hold who, whose record, what kind of thing (a short code), it
 path without the query string, the address and when; never health data.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -14,6 +14,11 @@ from monitoring.models import AccessLogEntry
 from tracker.models import CareGrant, User
 
 MAX_PATH = 300
+
+# Views that list many patients (triage) log at most one row per viewer, patient and day: the
+# patient learns who looked at their record that day without the log growing with page views.
+# Opening a record or a photo still writes one row per read.
+ONCE_A_DAY = {AccessLogEntry.What.PATIENT_LIST}
 
 
 def client_address(request):
@@ -41,7 +46,13 @@ def record(
     actor = request.user
     if not actor.is_authenticated:
         return
+    if what not in AccessLogEntry.What.values:
+        what = AccessLogEntry.What.OTHER
     known = [pid for pid in patient_ids if pid is not None]
+    if what in ONCE_A_DAY and allowed:
+        patient_ids = known = _not_logged_today(actor, known, what)
+        if not known:
+            return
     roles, pseudonyms = {}, {}
     if known:
         if role is None:
@@ -49,8 +60,6 @@ def record(
             roles = dict(grants.values_list("patient_id", "role"))
         people = User.objects.filter(pk__in=known)
         pseudonyms = dict(people.values_list("pk", "log_pseudonym"))
-    if what not in AccessLogEntry.What.values:
-        what = AccessLogEntry.What.OTHER
     until = keep_until()
     AccessLogEntry.objects.bulk_create(
         AccessLogEntry(
@@ -69,3 +78,21 @@ def record(
         )
         for pid in patient_ids
     )
+
+
+def _not_logged_today(actor, patient_ids, what):
+    """The `patient_ids` that `actor` has no `what` row for since local midnight (one query on
+    `accesslog_actor_what_at_idx`). Two list views racing can both write a row for the same day:
+    the log may hold a duplicate, never a gap."""
+    today = timezone.localdate()
+    midnight = timezone.make_aware(datetime.combine(today, time.min))
+    logged = set(
+        AccessLogEntry.objects.filter(
+            actor=actor,
+            what=what,
+            patient_id__in=patient_ids,
+            at__gte=midnight,
+            at__lt=midnight + timedelta(days=1),
+        ).values_list("patient_id", flat=True)
+    )
+    return [pid for pid in patient_ids if pid not in logged]

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -61,7 +62,7 @@ def triage(*, clinician, urgency="", query=""):
 def record_timeline(*, entries):
     """A patient's checks across areas, newest first, with what each check did to which concern
     and the photos preloaded."""
-    links = ConcernCheck.objects.select_related("concern__reviewed_by")
+    links = ConcernCheck.objects.for_timelines()
     return (
         entries.select_related("area")
         .prefetch_related(Prefetch("concern_checks", queryset=links), "photos")
@@ -85,19 +86,22 @@ def record_concerns(*, patient) -> list[AreaConcerns]:
     by_area: dict[int, AreaConcerns] = {}
     for area in patient.areas.all():
         by_area[area.pk] = AreaConcerns(area)
-    related = ("area", "latest_entry", "first_entry", "reviewed_by")
+    related = ("area", "latest_entry", "reviewed_by")
     for concern in Concern.objects.open().filter(patient=patient).select_related(*related):
         by_area[concern.area_id].open.append(concern)
+    # The latest few reviews of each area, cut in SQL: one query, however many reviews there are.
+    newest_first = Window(
+        RowNumber(), partition_by=[F("area_id")], order_by=F("reviewed_at").desc()
+    )
     reviewed = (
         Concern.objects.filter(patient=patient, state=Concern.State.REVIEWED)
         .select_related(*related)
+        .annotate(nth=newest_first)
+        .filter(nth__lte=REVIEWED_PER_AREA)
         .order_by("area_id", "-reviewed_at")
     )
-    # One query; a Window would limit in SQL, but the per-area cut keeps the page bounded too.
-    for concern in reviewed[: REVIEWED_PER_AREA * max(len(by_area), 1)]:
-        group = by_area[concern.area_id]
-        if len(group.reviewed) < REVIEWED_PER_AREA:
-            group.reviewed.append(concern)
+    for concern in reviewed:
+        by_area[concern.area_id].reviewed.append(concern)
     groups = [g for g in by_area.values() if g.open or g.reviewed]
     for group in groups:
         group.open.sort(key=lambda c: (-Urgency.rank_of(c.raised_urgency), c.opened_at))

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,9 +31,10 @@ from tracker.access import (
 from tracker.models import CareGrant, Role
 from tracker.security.rate_limits import limited
 
-TRIAGE_PAGE_SIZE = 100
+TRIAGE_PAGE_SIZE = 50
 LOG_PAGE_SIZE = 50
-RECORD_PAGE_SIZE = 50
+SHARED_PAGE_SIZE = 50
+RECORD_PAGE_SIZE = 20
 
 
 def _page(request, items, size):
@@ -201,8 +203,9 @@ def invitation(request):
 
 @require_GET
 def shared_with_me(request):
-    grants = grants_for(request.user).select_related("patient").order_by("patient__full_name")
-    return render(request, "monitoring/care/shared_with_me.html", {"grants": grants})
+    grants = grants_for(request.user).select_related("patient").order_by("patient__full_name", "pk")
+    page = _page(request, grants, SHARED_PAGE_SIZE)
+    return render(request, "monitoring/care/shared_with_me.html", {"page": page})
 
 
 @require_GET
@@ -216,7 +219,7 @@ def triage(request):
     )
     page = _page(request, patients, TRIAGE_PAGE_SIZE)
     # The list shows each patient's concern counts: that is a read of their record, logged once per
-    # patient on the page, in one insert.
+    # patient on the page and day (monitoring.care.access_log.ONCE_A_DAY), in one insert.
     record_access(request, patient_ids=[p.pk for p in page], what=AccessLogEntry.What.PATIENT_LIST)
     missed = set(
         missed_watch_plans(patients=[p.pk for p in page]).values_list("patient_id", flat=True)
@@ -248,7 +251,18 @@ def _record_context(request, grant):
         "can_review": can_review,
         "can_log": grant.role == Role.CAREGIVER and grant.caregiver_can_log,
         "review_form": ReviewForm() if can_review else None,
+        "review_url": reverse("monitoring:review", args=[patient.code]),
+        "outcome_options": _outcome_options() if can_review else "",
     }
+
+
+def _outcome_options():
+    """The outcome choices of every review form on the record page, as <option>s, rendered once
+    for the page rather than once per open concern. No outcome is chosen for the clinician:
+    saving needs a deliberate choice."""
+    empty = format_html('<option value="">{}</option>', _("Choose an outcome"))
+    choices = ReviewForm.base_fields["outcome"].choices
+    return empty + format_html_join("", '<option value="{}">{}</option>', choices)
 
 
 @require_GET

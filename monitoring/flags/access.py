@@ -1,5 +1,6 @@
 """Who may see which concerns: the same people who may see the area (see tracker.access)."""
 
+from education.vocabulary import Urgency
 from monitoring.models import Concern
 from tracker.access import areas_for, get_for_user
 
@@ -26,3 +27,13 @@ def own_open_concerns(user):
         .select_related("area", "latest_entry")
         .by_urgency()
     )
+
+
+def all_urgent(shown, concerns, *, shown_from_start=True):
+    """Every urgent concern of `concerns` (ordered by `by_urgency`), given `shown`, the slice of
+    it on the page. Urgent ones sort first, so a slice from the start that ends with a less
+    urgent one already holds them all (no query); otherwise one query."""
+    shown = list(shown)
+    if shown_from_start and (not shown or shown[-1].urgency != Urgency.URGENT):
+        return [c for c in shown if c.urgency == Urgency.URGENT]
+    return list(concerns.filter(urgency=Urgency.URGENT))

@@ -2,6 +2,7 @@
 and the public list of rules."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,23 +11,28 @@ from django.views.decorators.http import require_POST, require_safe
 
 from education.vocabulary import Urgency
 from monitoring.flags import evaluation
-from monitoring.flags.access import get_concern_for_user, own_open_concerns
+from monitoring.flags.access import all_urgent, get_concern_for_user, own_open_concerns
 from monitoring.rules import wording
 from monitoring.rules.catalogue import CATALOGUE, RULES
 from tracker.services import profile_for
 
+TO_RAISE_PAGE_SIZE = 20
+
 
 @require_safe
 def to_raise(request):
-    """The patient's open concerns: one card per concern, most urgent first, then newest.
-    Bounded by design: at most one open concern per (area, rule)."""
-    concerns = list(own_open_concerns(request.user))
-    urgent = [c for c in concerns if c.urgency == Urgency.URGENT]
+    """The patient's open concerns: one card per concern, most urgent first, then newest, a page
+    at a time (at most one open concern per area and rule, but a patient may watch many areas).
+    The urgent box covers every urgent concern, not just this page's."""
+    concerns = own_open_concerns(request.user)
+    page = Paginator(concerns, TO_RAISE_PAGE_SIZE).get_page(request.GET.get("page"))
+    urgent = all_urgent(page.object_list, concerns, shown_from_start=page.number == 1)
     return render(
         request,
         "monitoring/flags/to_raise.html",
         {
-            "concerns": concerns,
+            "page": page,
+            "concerns": page.object_list,
             "urgent": urgent,
             "contacted_at": _contacted_at(urgent),
             "phone": profile_for(request.user).care_team_phone,

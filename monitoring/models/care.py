@@ -146,6 +146,8 @@ class AccessLogEntry(models.Model):
         indexes = [
             # "Who looked at my record": one patient's rows, newest first.
             models.Index(fields=["patient", "-at"], name="accesslog_patient_at_idx"),
+            # List views log once a day: "has this viewer listed these patients today?"
+            models.Index(fields=["actor", "what", "at"], name="accesslog_actor_what_at_idx"),
         ]
 
     def __str__(self):

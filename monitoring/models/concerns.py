@@ -174,6 +174,14 @@ def _gettext(text):
     return gettext(text)
 
 
+class ConcernCheckQuerySet(models.QuerySet):
+    def for_timelines(self):
+        """What the timelines show of each link: its concern and who reviewed it. Ordered as the
+        default ordering orders the links of one check, without its join to the entries.
+        (Narrowing the fields with only() made the pages slower, not faster.)"""
+        return self.select_related("concern__reviewed_by").order_by("concern_id", "pk")
+
+
 class ConcernCheck(models.Model):
     """A check that opened, updated or raised a concern (shown on the check's page)."""
 
@@ -187,6 +195,8 @@ class ConcernCheck(models.Model):
         "tracker.Entry", on_delete=models.CASCADE, related_name="concern_checks"
     )
     action = models.CharField(max_length=8, choices=Action.choices)
+
+    objects = ConcernCheckQuerySet.as_manager()
 
     class Meta:
         ordering = ["concern", "entry__date", "pk"]

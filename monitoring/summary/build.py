@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -252,15 +253,17 @@ REVIEWED_LIMIT = 20
 def _concerns(patient, period):
     """Every open concern (one per area and rule, so bounded), most urgent first then newest;
     and the concerns reviewed in the period with their outcome, newest first."""
-    related = ("area", "latest_entry", "first_entry")
-    open_ = Concern.objects.open().filter(patient=patient).select_related(*related)
+    # Only the two checks' dates are shown: joined as values, not loaded as two more models.
+    dates = {"latest_date": F("latest_entry__date"), "first_date": F("first_entry__date")}
+    open_ = Concern.objects.open().filter(patient=patient).select_related("area").annotate(**dates)
     reviewed = (
         Concern.objects.filter(
             patient=patient,
             state=Concern.State.REVIEWED,
             reviewed_at__date__range=(period.start, period.end),
         )
-        .select_related(*related)
+        .select_related("area")
+        .annotate(**dates)
         .order_by("-reviewed_at", "-pk")[:REVIEWED_LIMIT]
     )
     to_raise = sorted((_item(c) for c in open_), key=_concern_order)
@@ -268,8 +271,8 @@ def _concerns(patient, period):
 
 
 def _item(concern):
-    day = concern.latest_entry.date if concern.latest_entry else concern.opened_on
-    first = concern.first_entry.date if concern.first_entry else concern.opened_on
+    day = concern.latest_date or concern.opened_on
+    first = concern.first_date or concern.opened_on
     return ConcernItem(
         urgency=concern.urgency,
         urgency_label=label(Urgency, concern.urgency),

@@ -12,7 +12,7 @@ from education import choices
 from education.vocabulary import Sign, Urgency
 from monitoring.care import clinician
 from monitoring.flags import status as area_status
-from monitoring.flags.access import own_open_concerns
+from monitoring.flags.access import all_urgent, own_open_concerns
 from monitoring.models import Concern, ConcernCheck
 from monitoring.rules import wording
 
@@ -32,14 +32,20 @@ def needs_attention(context):
     """The patient's open concerns, most urgent first then newest, with the urgent box (and the
     "I have contacted my care team" button) while an urgent one is not reviewed."""
     user = context["request"].user
-    # All open ones in one query: bounded by design (at most one per area and rule).
-    concerns = list(own_open_concerns(user))
-    urgent = [c for c in concerns if c.urgency == Urgency.URGENT]
+    # The first few (one more says whether there are more), and the urgent ones for the box.
+    concerns = own_open_concerns(user)
+    shown = list(concerns[: HOME_LIMIT + 1])
+    more = len(shown) > HOME_LIMIT
+    shown = shown[:HOME_LIMIT]
+    if more:
+        urgent = all_urgent(shown, concerns)
+    else:  # they are all shown
+        urgent = [c for c in shown if c.urgency == Urgency.URGENT]
     profile = context.get("profile")
     return {
         "request": context["request"],
-        "concerns": concerns[:HOME_LIMIT],
-        "more": len(concerns) > HOME_LIMIT,
+        "concerns": shown,
+        "more": more,
         "urgent": urgent,
         "contacted_at": min((c.contacted_at for c in urgent if c.contacted_at), default=None)
         if urgent and all(c.contacted_at for c in urgent)
