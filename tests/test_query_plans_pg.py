@@ -7,7 +7,9 @@ watched area, by design of the current daily run (see issue 17, point 6).
 
 import datetime
 import json
+import os
 
+import psycopg
 import pytest
 from django.db import connection
 from django.utils import timezone
@@ -34,7 +36,7 @@ TABLES = [
 
 
 @pytest.fixture
-def clinic(db):
+def clinic(transactional_db):
     today = datetime.date(2026, 6, 1)
     doctor = ClinicianFactory()
     users = User.objects.bulk_create(
@@ -93,9 +95,8 @@ def clinic(db):
         for u in users
         for _ in range(10)
     )
+    analyze(TABLES)
     with connection.cursor() as cursor:
-        for table in TABLES:
-            cursor.execute(f'ANALYZE "{table}"')
         cursor.execute(
             "SELECT relname FROM pg_class WHERE relname = ANY(%s) AND reltuples > %s",
             [TABLES, LARGE_ROWS],
@@ -103,6 +104,21 @@ def clinic(db):
         large = {row[0] for row in cursor.fetchall()}
     assert {Entry._meta.db_table, Concern._meta.db_table} <= large
     return doctor, users[0], areas[0], today, large
+
+
+def analyze(tables):
+    """Fresh planner statistics. Only a table's owner may ANALYZE it: run as the app role
+    (.ci/run), that goes through the owner's connection, so the rows must be committed (hence
+    `transactional_db`)."""
+    owner = os.environ.get("TEST_DATABASE_OWNER_URL")
+    if owner:
+        with psycopg.connect(owner, autocommit=True) as owner_connection:
+            for table in tables:
+                owner_connection.execute(f'ANALYZE "{table}"')
+        return
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f'ANALYZE "{table}"')
 
 
 def sequential_scans(queryset, large):
