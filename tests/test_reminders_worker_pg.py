@@ -77,4 +77,5 @@ def test_sigterm_stops_a_worker(postgres):
         assert time.monotonic() < deadline, "the worker never started"
         time.sleep(0.2)
     worker.send_signal(signal.SIGTERM)
-    assert worker.wait(timeout=30) == 0
+    output, _ = worker.communicate(timeout=30)
+    assert worker.returncode == 0, output
