@@ -12,15 +12,13 @@ errors and the app's p99 is within 5x the bare view's p99.
 """
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages_server import Gunicorn, environment, hammer, percentile, seed  # noqa: E402
+from bench.pages_server import Gunicorn, hammer, percentile, seeded_environment  # noqa: E402
 
 P99_LIMIT = 5.0
 
@@ -33,14 +31,13 @@ def main():
     parser.add_argument("--database-url", default="", help="an empty PostgreSQL database")
     parser.add_argument("--quick", action="store_true", help="small seed, short runs (CI)")
     args = parser.parse_args()
-    checks, patients = (600, 500) if not args.quick else (100, 50)
     if args.quick:
         args.seconds, args.rounds = 3.0, 1
 
-    with tempfile.TemporaryDirectory(prefix="bench-load-") as folder:
-        env = environment(folder, args.database_url)
-        os.environ.update(env)
-        seeded = seed(checks=checks, patients=patients)
+    with seeded_environment("bench-load-", database_url=args.database_url, quick=args.quick) as (
+        env,
+        seeded,
+    ):
         mixed = list(seeded.pages.values())
         bare = [("/bench/bare/", cookie) for _, cookie in mixed]
         app_lat, bare_lat, app_err, bare_err, app_time, bare_time = [], [], 0, 0, 0.0, 0.0

@@ -15,15 +15,13 @@ bare view. Printed per page: both rates, the ratio, the target (0.33, /learn/ 0.
 """
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages_server import Gunicorn, environment, get, hammer, seed  # noqa: E402
+from bench.pages_server import Gunicorn, get, hammer, seeded_environment  # noqa: E402
 
 TARGETS = {"/learn/": 0.5}
 DEFAULT_TARGET = 0.33
@@ -37,14 +35,13 @@ def main():
     parser.add_argument("--database-url", default="", help="an empty PostgreSQL database")
     parser.add_argument("--quick", action="store_true", help="small seed, short runs (CI)")
     args = parser.parse_args()
-    checks, patients = (600, 500) if not args.quick else (100, 50)
     if args.quick:
         args.seconds, args.rounds = 1.0, 1
 
-    with tempfile.TemporaryDirectory(prefix="bench-pages-") as folder:
-        env = environment(folder, args.database_url)
-        os.environ.update(env)
-        seeded = seed(checks=checks, patients=patients)
+    with seeded_environment("bench-pages-", database_url=args.database_url, quick=args.quick) as (
+        env,
+        seeded,
+    ):
         database = "PostgreSQL" if args.database_url else "SQLite"
         print(
             f"{database}, gunicorn 2 sync workers, {CONCURRENCY} client threads, "

@@ -14,8 +14,10 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -173,6 +175,18 @@ def seed(*, checks=600, patients=500):
         "/learn/": ("/learn/", pat),
     }
     return result
+
+
+@contextmanager
+def seeded_environment(prefix, *, database_url="", quick=False):
+    """A throw-away database (SQLite in a temporary folder, or the empty PostgreSQL one given),
+    seeded at the issue's scale (one patient with 600 checks, a clinician with 500 patients;
+    smaller with `quick`); yields the server environment and the `Seeded` accounts."""
+    checks, patients = (100, 50) if quick else (600, 500)
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        env = environment(folder, database_url)
+        os.environ.update(env)
+        yield env, seed(checks=checks, patients=patients)
 
 
 def free_port():
