@@ -63,6 +63,7 @@ class ConcernFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "monitoring.Concern"
+        skip_postgeneration_save = True  # the link is a row of its own; the concern is unchanged
 
     latest_entry = factory.SubFactory(EntryFactory)
     first_entry = factory.SelfAttribute("latest_entry")
