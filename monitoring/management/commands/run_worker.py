@@ -1,5 +1,7 @@
 """The background worker: django-tasks-db's worker loop plus the schedule and a heartbeat."""
 
+import signal
+import sys
 import time
 
 from django.core.management.base import BaseCommand
@@ -39,7 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval, no_schedule, max_idle, **options):
         worker = batch_worker(get_random_string(32))
-        worker.configure_signals()  # SIGTERM: finish the current task, then stop
+        self._stop_on_signals(worker)
         self.stdout.write(f"Worker {worker.worker_id[:8]} started.")
         last_beat = last_tick = float("-inf")  # both at once on start
         idle_since = time.monotonic()
@@ -60,3 +62,18 @@ class Command(BaseCommand):
             if worker.running:
                 time.sleep(interval)
         self.stdout.write(f"Worker {worker.worker_id[:8]} stopped.")
+
+    @staticmethod
+    def _stop_on_signals(worker):
+        """SIGTERM or SIGINT: finish the current task, then leave the loop; a second one stops at
+        once. django-tasks-db's own handler exits on the spot when no task runs, which could land
+        inside a schedule tick or a heartbeat's query (CI saw such a stop end with code 1)."""
+
+        def stop(signum, frame):
+            if not worker.running:
+                sys.exit(1)
+            worker.running = False
+
+        for name in ("SIGINT", "SIGTERM", "SIGQUIT"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), stop)
